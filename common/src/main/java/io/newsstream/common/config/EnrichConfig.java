@@ -1,0 +1,33 @@
+package io.newsstream.common.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the enrich stage.
+ *
+ * @param applicationId     Kafka Streams application id ({@code enrich.application.id})
+ * @param threads           stream threads ({@code enrich.threads}, default: the number of cores)
+ * @param keepText          whether enriched records carry the text ({@code enrich.keep.text})
+ * @param maxChars          longest text enriched; longer goes to the dead-letter topic ({@code enrich.max.chars})
+ * @param stateDir          Kafka Streams state directory ({@code enrich.state.dir})
+ * @param storyQuietPeriod  a story takes no new articles after this long without one ({@code enrich.story.quiet.period})
+ */
+public record EnrichConfig(
+        String applicationId,
+        int threads,
+        boolean keepText,
+        int maxChars,
+        Path stateDir,
+        Duration storyQuietPeriod) {
+
+    static EnrichConfig from(Settings s) {
+        return new EnrichConfig(
+                s.string("enrich.application.id", "newsstream-enrich"),
+                s.positiveInt("enrich.threads", Runtime.getRuntime().availableProcessors()),
+                s.bool("enrich.keep.text", true),
+                s.positiveInt("enrich.max.chars", 200_000),
+                Path.of(s.string("enrich.state.dir", Path.of(System.getProperty("java.io.tmpdir"), "newsstream", "enrich").toString())),
+                s.duration("enrich.story.quiet.period", Duration.ofDays(3)));
+    }
+}
