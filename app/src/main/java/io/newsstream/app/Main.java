@@ -1,0 +1,55 @@
+package io.newsstream.app;
+
+import io.newsstream.common.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newsstream} command line: one jar, one subcommand per stage and tool. */
+@Command(name = "newsstream",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Streaming news enrichment on Apache Kafka: ingest articles, enrich them with language, "
+                + "entities, sentiment and stories, and feed dashboards.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and the demo). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof ConfigException || ex instanceof UserException) {
+                cmd.getErr().println(cmd.getColorScheme().errorText("newsstream: " + ex.getMessage()));
+                return 2;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The version in the jar's manifest. */
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"newsstream " + version()};
+        }
+    }
+}
