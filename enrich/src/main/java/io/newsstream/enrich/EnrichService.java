@@ -1,0 +1,66 @@
+package io.newsstream.enrich;
+
+import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.topics.Topics;
+import io.newsstream.enrich.topology.DeadLetterProductionExceptionHandler;
+import io.newsstream.enrich.topology.EnrichTopology;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the enrich topology as a Kafka Streams application: exactly-once (v2), the configured number
+ * of stream threads, and the dead-letter policy for anything the topology itself did not catch.
+ */
+public final class EnrichService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+    private final KafkaStreams streams;
+
+    public EnrichService(NewsstreamConfig config, Enricher enricher) {
+        Topology topology = new EnrichTopology(enricher, config.topics()).build();
+        LOG.info("enrich topology:\n{}", topology.describe());
+        this.streams = new KafkaStreams(topology, streamsProperties(config));
+    }
+
+    /** Kafka Streams settings of the enrich application, client pass-through settings included. */
+    public static Properties streamsProperties(NewsstreamConfig config) {
+        Properties p = new Properties();
+        p.putAll(config.clientProperties());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.enrich().applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.enrich().threads());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.enrich().stateDir().toString());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().name(Topics.DEADLETTER));
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionExceptionHandler.class);
+        p.put(DeadLetterProductionExceptionHandler.STAGE_CONFIG, "enrich");
+        // Enrichment takes tens of milliseconds per article; keep batches small so a rebalance or a
+        // commit never waits on a long poll's worth of NLP.
+        p.put(StreamsConfig.consumerPrefix("max.poll.records"), 50);
+        p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        return p;
+    }
+
+    /** The running Kafka Streams instance, for state and metrics. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    @Override
+    public void close() {
+        streams.close(java.time.Duration.ofSeconds(30));
+    }
+}
