@@ -11,8 +11,11 @@ import java.time.Duration;
  * @param window        size of the entity-count windows ({@code sink.window}, default 1h)
  * @param grace         how late an article may arrive and still count in its window ({@code sink.window.grace})
  * @param stateDir      Kafka Streams state directory ({@code sink.state.dir})
+ * @param windowOnPublished whether windows use the publication time ({@code sink.window.time=published})
+ *                      rather than the ingestion time ({@code ingested}, the default, never drops late articles)
  */
-public record SinkConfig(String applicationId, int threads, Duration window, Duration grace, Path stateDir) {
+public record SinkConfig(String applicationId, int threads, Duration window, Duration grace, Path stateDir,
+                         boolean windowOnPublished) {
 
     static SinkConfig from(Settings s) {
         return new SinkConfig(
@@ -20,6 +23,16 @@ public record SinkConfig(String applicationId, int threads, Duration window, Dur
                 s.positiveInt("sink.threads", 1),
                 s.duration("sink.window", Duration.ofHours(1)),
                 s.duration("sink.window.grace", Duration.ofHours(24)),
-                Path.of(s.string("sink.state.dir", Path.of(System.getProperty("java.io.tmpdir"), "newsstream", "sink").toString())));
+                Path.of(s.string("sink.state.dir", Path.of(System.getProperty("java.io.tmpdir"), "newsstream", "sink").toString())),
+                windowTime(s));
+    }
+
+    private static boolean windowTime(Settings s) {
+        String v = s.string("sink.window.time", "ingested");
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "ingested" -> false;
+            case "published" -> true;
+            default -> throw new ConfigException("setting 'sink.window.time' must be 'ingested' or 'published', got '" + v + "'");
+        };
     }
 }

@@ -1,0 +1,55 @@
+package io.newsstream.sink;
+
+import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.topics.Topics;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the sink topology as an exactly-once Kafka Streams application. */
+public final class SinkService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
+    private final KafkaStreams streams;
+
+    public SinkService(NewsstreamConfig config) {
+        Topology topology = new SinkTopology(config.topics(), config.sink()).build();
+        LOG.info("sink topology:\n{}", topology.describe());
+        this.streams = new KafkaStreams(topology, streamsProperties(config));
+    }
+
+    /** Kafka Streams settings of the sink application. */
+    public static Properties streamsProperties(NewsstreamConfig config) {
+        Properties p = new Properties();
+        p.putAll(config.clientProperties());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.sink().applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.sink().threads());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.sink().stateDir().toString());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topics().replicationFactor());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().name(Topics.DEADLETTER));
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        return p;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
