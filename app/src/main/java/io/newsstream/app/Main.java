@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 + "entities, sentiment and stories, and feed dashboards.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TopicsCommand.class,
+                SinkCommand.class,
+                TailCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,28 @@
+package io.newsstream.app;
+
+import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.sink.SinkService;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code newsstream sink}: runs the sink stage until stopped. */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = {"Run the sink stage: news.articles.enriched -> news.dashboard.articles and news.dashboard.entities.",
+                "Runs until stopped (Ctrl-C or SIGTERM)."})
+public final class SinkCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        NewsstreamConfig config = options.load();
+        System.err.printf("sink: %s -> %s, %s (window %s) at %s%n",
+                config.topics().name(io.newsstream.common.topics.Topics.ENRICHED),
+                config.topics().name(io.newsstream.common.topics.Topics.DASHBOARD_ARTICLES),
+                config.topics().name(io.newsstream.common.topics.Topics.DASHBOARD_ENTITIES),
+                config.sink().window(), config.bootstrapServers());
+        return StreamsRunner.runUntilStopped("sink", new SinkService(config).streams());
+    }
+}
