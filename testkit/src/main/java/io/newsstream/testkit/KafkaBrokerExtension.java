@@ -63,6 +63,8 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     public static final String MODE_PROPERTY = "newsstream.test.broker";
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerExtension.class);
+    /** Pause between metadata requests while {@link #consume} waits for a topic to exist. */
+    private static final Duration METADATA_RETRY = Duration.ofMillis(50);
 
     /** Which kind of broker a test class runs against. */
     public enum Mode {
@@ -135,7 +137,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
                     .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                     .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "1")
                     .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "1");
-            brokerConfigs.forEach((k, v) -> c.withEnv("KAFKA_" + k.toUpperCase(Locale.ROOT).replace('.', '_'), v));
+            brokerConfigs.forEach((k, v) -> c.withEnv(imageEnvName(k), v));
             container = c;
             c.start();
         } else {
@@ -143,6 +145,23 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         }
         LOG.info("Kafka broker for tests ({}) on {} in {} ms", mode, bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    /**
+     * The apache/kafka image's variable for a broker config: {@code KAFKA_} and the name in capitals,
+     * with {@code .} as {@code _}, {@code _} as {@code __} and {@code -} as {@code ___}.
+     */
+    static String imageEnvName(String config) {
+        StringBuilder sb = new StringBuilder("KAFKA_");
+        for (char ch : config.toUpperCase(Locale.ROOT).toCharArray()) {
+            sb.append(switch (ch) {
+                case '.' -> "_";
+                case '_' -> "__";
+                case '-' -> "___";
+                default -> String.valueOf(ch);
+            });
+        }
+        return sb.toString();
     }
 
     static Mode chooseMode() {
@@ -293,7 +312,11 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return new KafkaConsumer<>(p, k, v);
     }
 
-    /** The topic's partitions; a topic created a moment ago may need a few metadata rounds to show up. */
+    /**
+     * The topic's partitions. A topic that a test or the code under test is still creating is retried
+     * every {@link #METADATA_RETRY} until the deadline: a missing topic is answered at once, so without
+     * the pause this loop would flood the broker with metadata requests.
+     */
     private Set<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic, long endNanos) {
         while (true) {
             long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(endNanos - System.nanoTime()));
@@ -309,6 +332,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
             if (System.nanoTime() >= endNanos) {
                 throw new IllegalStateException("topic '" + topic + "' does not exist on " + bootstrapServers()
                         + " (topics are never created automatically: create it first)");
+            }
+            try {
+                Thread.sleep(Math.min(METADATA_RETRY.toMillis(), remainingMs));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic '" + topic + "'", e);
             }
         }
     }

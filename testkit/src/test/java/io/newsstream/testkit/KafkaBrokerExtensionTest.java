@@ -45,4 +45,11 @@ class KafkaBrokerExtensionTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("@RegisterExtension");
     }
+
+    @Test
+    void shouldSpellBrokerConfigsAsTheKafkaImageExpects() {
+        assertThat(KafkaBrokerExtension.imageEnvName("log.retention.ms")).isEqualTo("KAFKA_LOG_RETENTION_MS");
+        assertThat(KafkaBrokerExtension.imageEnvName("listener.name.internal.ssl_key")).isEqualTo("KAFKA_LISTENER_NAME_INTERNAL_SSL__KEY");
+        assertThat(KafkaBrokerExtension.imageEnvName("a-b.c")).isEqualTo("KAFKA_A___B_C");
+    }
 }
