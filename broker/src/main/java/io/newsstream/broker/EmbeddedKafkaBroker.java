@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -394,7 +395,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
          * leaves it in place on close. Without this, a temporary directory is used and deleted on close.
          */
         public Builder logDir(Path dir) {
-            this.logDir = java.util.Objects.requireNonNull(dir, "dir");
+            this.logDir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
@@ -413,7 +414,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         /** A broker config that overrides the single-node defaults, e.g. {@code log.retention.ms}. */
         public Builder config(String key, String value) {
-            configs.put(java.util.Objects.requireNonNull(key, "key"), java.util.Objects.requireNonNull(value, "value"));
+            configs.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
