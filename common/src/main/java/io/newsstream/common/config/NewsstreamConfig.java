@@ -42,7 +42,8 @@ public record NewsstreamConfig(
     public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
     /** Variables of Kafka's own launch scripts, not client settings. */
     private static final java.util.Set<String> JVM_ENV = java.util.Set.of(
-            "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG");
+            "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG",
+            "KAFKA_LOG_LEVEL");
 
     public NewsstreamConfig {
         kafka = Map.copyOf(kafka);
