@@ -288,6 +288,34 @@ public final class ArticleReader {
         return normaliser.normalise(origin, ArticleDraft.plainText(text));
     }
 
+    /**
+     * Reads plain text with metadata given beside it (an HTTP request's query parameters or headers).
+     * Recognised keys: {@code id}, {@code title}, {@code source} (the outlet), {@code url},
+     * {@code publishedAt}, {@code language}; missing ones are taken from the text's first lines where
+     * possible. An unreadable date is dropped with a warning.
+     */
+    public ReadResult readText(String text, java.util.Map<String, String> fields, String origin) {
+        List<String> warnings = new ArrayList<>();
+        String date = blankToNull(fields.get("publishedAt"));
+        java.time.Instant publishedAt = null;
+        if (date != null) {
+            publishedAt = Dates.parseField(date).orElse(null);
+            if (publishedAt == null) {
+                warnings.add("publishedAt is not a date (" + ArticleNormaliser.quote(date)
+                        + "; expected ISO-8601 such as 2024-12-28 or 2024-12-28T10:15:00Z); left out");
+            }
+        }
+        String name = blankToNull(fields.get("source"));
+        String url = blankToNull(fields.get("url"));
+        Source source = name == null && url == null ? null : new Source(name, url);
+        return normaliser.normalise(origin, new ArticleDraft(blankToNull(fields.get("id")), blankToNull(fields.get("title")),
+                text, source, publishedAt, blankToNull(fields.get("language")), true, warnings));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     /** Normalises an article whose fields were gathered elsewhere (an HTTP request's parameters, a test). */
     public ReadResult read(ArticleDraft draft, String origin) {
         return normaliser.normalise(origin, draft);
