@@ -112,6 +112,16 @@ public final class TextCleaner {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
+    /** Whether {@code s} is empty or only white space, non-breaking spaces included. */
+    public static boolean isBlank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isBlank(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code s} contains at least one letter (of any script). */
     public static boolean hasLetter(String s) {
         return s.codePoints().anyMatch(Character::isLetter);

@@ -65,7 +65,7 @@ public final class ArticleNormaliser {
     public ReadResult normalise(String origin, ArticleDraft draft) {
         List<String> warnings = new ArrayList<>(draft.warnings());
         String raw = draft.text();
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || TextCleaner.isBlank(raw)) {
             return ReadResult.rejected(origin, raw == null ? "no text" : "no text (the text is empty or only white space)", warnings);
         }
         boolean html = !draft.plainText() && Html.looksLikeHtml(raw);
@@ -179,7 +179,7 @@ public final class ArticleNormaliser {
     }
 
     private static String language(String raw, List<String> warnings) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || TextCleaner.isBlank(raw)) {
             return null;
         }
         String s = raw.strip();
