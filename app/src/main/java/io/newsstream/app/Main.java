@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 + "entities, sentiment and stories, and feed dashboards.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                IngestCommand.class,
         })
 public final class Main implements Runnable {
 

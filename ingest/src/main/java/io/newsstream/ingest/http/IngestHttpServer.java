@@ -114,7 +114,7 @@ public final class IngestHttpServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, config.httpPort()), 0);
         IngestHttpServer s = new IngestHttpServer(server, config, ingestor, nanoTime);
         server.start();
-        LOG.info("ingest HTTP endpoint listening on {} (token {})", s.uri(), s.tokenDigest == null ? "not required" : "required");
+        LOG.debug("ingest HTTP endpoint listening on {} (token {})", s.uri(), s.tokenDigest == null ? "not required" : "required");
         return s;
     }
 

@@ -36,11 +36,17 @@ public final class RawTopicIds {
     /**
      * What was loaded.
      *
-     * @param loaded   ids added to the set
-     * @param complete whether every partition was read to its end offset
-     * @param problem  why not, when not complete (a timeout, a missing topic is complete and empty)
+     * @param loaded      ids added to the set
+     * @param complete    whether every partition was read to its end offset
+     * @param unreachable whether the broker could not be reached or refused access at all
+     * @param topicExists whether the topic exists (false: complete and empty)
+     * @param problem     why not complete, null when complete
      */
-    public record Result(int loaded, boolean complete, String problem) {
+    public record Result(int loaded, boolean complete, boolean unreachable, boolean topicExists, String problem) {
+
+        static Result failed(KafkaException e) {
+            return new Result(0, false, true, false, e.getMessage());
+        }
     }
 
     private RawTopicIds() {
@@ -63,7 +69,7 @@ public final class RawTopicIds {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             return load(consumer, config.topics().name(Topics.RAW), config.ingest().dedupeLookback(), seen, clock, deadline);
         } catch (KafkaException e) {
-            return new Result(0, false, e.getMessage());
+            return Result.failed(e);
         }
     }
 
@@ -77,7 +83,7 @@ public final class RawTopicIds {
         try {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, deadline);
             if (infos == null || infos.isEmpty()) {
-                return new Result(0, true, null);
+                return new Result(0, true, false, false, null);
             }
             List<TopicPartition> partitions = new ArrayList<>();
             infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
@@ -104,7 +110,7 @@ public final class RawTopicIds {
             int loaded = 0;
             while (!open.isEmpty()) {
                 if (!clock.instant().isBefore(stopAt)) {
-                    return new Result(loaded, false, "stopped after " + deadline.toSeconds() + " s ("
+                    return new Result(loaded, false, false, true, "stopped after " + deadline.toSeconds() + " s ("
                             + open.size() + " partition(s) not read to the end)");
                 }
                 for (ConsumerRecord<String, ?> r : consumer.poll(POLL)) {
@@ -120,9 +126,9 @@ public final class RawTopicIds {
                     }
                 }
             }
-            return new Result(loaded, true, null);
+            return new Result(loaded, true, false, true, null);
         } catch (KafkaException e) {
-            return new Result(0, false, e.getMessage());
+            return Result.failed(e);
         }
     }
 
