@@ -153,7 +153,12 @@ public final class IngestHttpServer implements AutoCloseable {
     /** Stops accepting, lets running requests finish for a moment, then stops the workers. */
     @Override
     public void close() {
-        server.stop(STOP_GRACE_SECONDS);
+        close(STOP_GRACE_SECONDS);
+    }
+
+    /** Stops, giving running requests up to {@code graceSeconds} (idle keep-alive connections hold it that long). */
+    void close(int graceSeconds) {
+        server.stop(graceSeconds);
         pool.shutdown();
         try {
             if (!pool.awaitTermination(PUBLISH_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

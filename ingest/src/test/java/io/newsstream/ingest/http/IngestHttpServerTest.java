@@ -56,7 +56,7 @@ class IngestHttpServerTest {
     @AfterEach
     void stop() {
         if (server != null) {
-            server.close();
+            server.close(0);
         }
     }
 
