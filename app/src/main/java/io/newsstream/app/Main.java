@@ -12,9 +12,13 @@ import picocli.CommandLine.Command;
                 + "entities, sentiment and stories, and feed dashboards.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                TopicsCommand.class,
+                IngestCommand.class,
+                EnrichCommand.class,
                 SinkCommand.class,
+                DemoCommand.class,
+                AnnotateCommand.class,
                 TailCommand.class,
+                TopicsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,291 @@
+package io.newsstream.app;
+
+import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.model.Source;
+import io.newsstream.common.topics.Topics;
+import io.newsstream.ingest.IngestStats;
+import io.newsstream.ingest.Ingestor;
+import io.newsstream.ingest.Reporter;
+import io.newsstream.ingest.http.IngestHttpServer;
+import io.newsstream.ingest.publish.ArticlePublisher;
+import io.newsstream.ingest.publish.ArticleSink;
+import io.newsstream.ingest.publish.PrintingSink;
+import io.newsstream.ingest.publish.PublishException;
+import io.newsstream.ingest.publish.RawTopic;
+import io.newsstream.ingest.publish.RawTopicIds;
+import io.newsstream.ingest.publish.SeenIds;
+import io.newsstream.ingest.read.ArticleReader;
+import io.newsstream.ingest.watch.FolderWatcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newsstream ingest}: reads articles from files, folders, standard input, an HTTP endpoint or
+ * a watched folder, and publishes each new one once to the raw topic (or prints it, with
+ * {@code --dry-run}).
+ */
+@Command(name = "ingest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        headerHeading = "",
+        header = "Read articles and publish them to the raw topic, each once.",
+        description = {
+                "Reads .txt files (plain text; a headline and a date in the first lines are recognised), .json files "
+                        + "(one article object, or an array: text, title, source {name, url}, publishedAt, language, id) and "
+                        + ".jsonl files (one article object per line). A folder is read recursively in name order; '-' reads "
+                        + "JSON Lines from standard input.",
+                "",
+                "Every article is cleaned (control characters, HTML, page furniture), gets a stable id (its own, or one "
+                        + "derived from its text) and is published to the raw topic unless an article with that id is already "
+                        + "there (ids published within ingest.dedupe.lookback are checked at start). Rejected inputs are named "
+                        + "on standard error with the reason.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  # publish every article under seeds/ (folders are read recursively)",
+                "  newsstream ingest seeds/",
+                "  # print the records instead of publishing; no broker needed",
+                "  newsstream ingest --dry-run feed.jsonl",
+                "  # JSON Lines from standard input",
+                "  cat feed.jsonl | newsstream ingest -",
+                "  # publish the files in inbox/, then each new one as it lands",
+                "  newsstream ingest --watch inbox/",
+                "  # serve POST /articles on 127.0.0.1:8080, then post a text file to it",
+                "  newsstream ingest --http 8080",
+                "  curl -H 'Content-Type: text/plain' --data-binary @story.txt \\",
+                "       'http://127.0.0.1:8080/articles?source=Herald'",
+                "  # listen on every interface: a token is then required",
+                "  NEWSSTREAM_INGEST_HTTP_TOKEN=s3cret newsstream ingest --http --bind 0.0.0.0",
+                "",
+                "Settings (--set KEY=VALUE, a properties file, or NEWSSTREAM_* variables):",
+                "  ingest.max.chars, ingest.dedupe.lookback, topic.raw.name,",
+                "  ingest.http.bind, ingest.http.port, ingest.http.token,",
+                "  ingest.http.max.bytes, ingest.http.rate",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every input was published or was already there",
+                "1:some inputs were rejected or could not be published",
+                "2:usage or configuration error, or Kafka cannot be reached",
+        })
+public final class IngestCommand implements Callable<Integer> {
+
+    /** How long a run waits at the end for the broker to acknowledge what it sent. */
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(2);
+    /** How long the start may spend reading the ids already on the raw topic. */
+    private static final Duration LOOKBACK_DEADLINE = Duration.ofSeconds(15);
+    private static final Duration WATCH_DEBOUNCE = Duration.ofMillis(500);
+    private static final Duration WATCH_POLL = Duration.ofSeconds(2);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    @Mixin
+    ConfigOptions config;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or folders to read (.txt, .json, .jsonl); '-' reads JSON Lines from standard input.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--http", arity = "0..1", paramLabel = "PORT", fallbackValue = "-1",
+            description = "Serve an HTTP endpoint instead: POST /articles (application/json or text/plain), GET /health. "
+                    + "PORT defaults to ingest.http.port (8080); 0 picks a free port.")
+    Integer httpPort;
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Address the HTTP endpoint listens on (ingest.http.bind, default 127.0.0.1). Any other than "
+                    + "loopback requires ingest.http.token.")
+    String bind;
+
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Publish the files in DIR, then keep watching it for new or changed files until stopped.")
+    Path watch;
+
+    @Option(names = "--dry-run",
+            description = "Print each record as one JSON line on standard output instead of publishing; needs no broker.")
+    boolean dryRun;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "Outlet name for articles that name none (plain-text files, text/plain requests).")
+    String sourceName;
+
+    @Option(names = "--no-lookback",
+            description = "Do not read the ids already on the raw topic at start (only this run's duplicates are skipped).")
+    boolean noLookback;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print warnings about repaired input (rejections are still printed).")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Counted down when the run has flushed, closed and reported, so a shutdown hook can wait for it. */
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        int modes = (paths.isEmpty() ? 0 : 1) + (httpPort != null ? 1 : 0) + (watch != null ? 1 : 0);
+        if (modes != 1) {
+            throw new UserException(modes == 0
+                    ? "nothing to read: give files or folders, '-' for standard input, --watch DIR or --http [PORT] (see newsstream ingest --help)"
+                    : "choose one of PATH..., --watch DIR and --http [PORT]");
+        }
+        if (bind != null && httpPort == null) {
+            throw new UserException("--bind only applies to --http");
+        }
+        checkPaths();
+        NewsstreamConfig cfg = config.load();
+        Map<String, String> overrides = new HashMap<>();
+        if (bind != null) {
+            overrides.put("ingest.http.bind", bind);
+        }
+        if (httpPort != null && httpPort >= 0) {
+            overrides.put("ingest.http.port", Integer.toString(httpPort));
+        }
+        if (!overrides.isEmpty()) {
+            cfg = cfg.with(overrides);
+        }
+        if (httpPort != null) {
+            // fail on an exposed address without a token before touching Kafka
+            IngestHttpServer.checkExposure(cfg.ingest().httpBind(), cfg.ingest().httpToken());
+        }
+
+        PrintWriter err = spec.commandLine().getErr();
+        Reporter reporter = new Reporter(err, System::nanoTime, !quiet);
+        ArticleReader reader = ArticleReader.create(cfg.ingest(), sourceName == null ? null : new Source(sourceName, null),
+                Clock.systemUTC());
+        SeenIds seen = new SeenIds();
+        IngestStats.Totals totals;
+        try {
+            try (ArticleSink sink = dryRun ? new PrintingSink(spec.commandLine().getOut(), seen) : publisher(cfg, seen, reporter)) {
+                Ingestor ingestor = new Ingestor(reader, sink, reporter);
+                if (httpPort != null) {
+                    serve(cfg, ingestor);
+                } else if (watch != null) {
+                    watch(ingestor);
+                } else {
+                    read(ingestor);
+                }
+                totals = ingestor.totals();
+            }
+            reporter.summary(totals);
+        } finally {
+            finished.countDown();
+        }
+        return totals.rejected() + totals.failed() > 0 ? 1 : 0;
+    }
+
+    private void checkPaths() {
+        long stdin = paths.stream().filter("-"::equals).count();
+        if (stdin > 1) {
+            throw new UserException("'-' (standard input) can be given once");
+        }
+        for (String p : paths) {
+            if (p.equals("-")) {
+                continue;
+            }
+            if (!Files.exists(Path.of(p))) {
+                throw new UserException("no such file or folder: " + p);
+            }
+        }
+        if (watch != null && !Files.isDirectory(watch)) {
+            throw new UserException("--watch needs a folder, and " + watch + " is not one");
+        }
+    }
+
+    private ArticleSink publisher(NewsstreamConfig cfg, SeenIds seen, Reporter reporter) {
+        String topic = cfg.topics().name(Topics.RAW);
+        RawTopicIds.Result known = noLookback ? null : RawTopicIds.load(cfg, seen, Clock.systemUTC(), LOOKBACK_DEADLINE);
+        if (known != null && known.unreachable()) {
+            throw new UserException("cannot reach Kafka at " + cfg.bootstrapServers() + ": " + known.problem()
+                    + " (check --bootstrap-server or bootstrap.servers, or try --dry-run)");
+        }
+        if (known == null || !known.topicExists()) {
+            try {
+                if (RawTopic.ensure(cfg, LOOKBACK_DEADLINE)) {
+                    reporter.info("created topic " + topic + " (" + cfg.topics().partitions(Topics.RAW) + " partitions)");
+                }
+            } catch (PublishException e) {
+                throw new UserException(e.getMessage());
+            }
+        } else if (known.complete()) {
+            reporter.info(known.loaded() + " article ids already on " + topic + " within "
+                    + cfg.settings().string("ingest.dedupe.lookback", "7d") + "; those are skipped");
+        } else {
+            reporter.info("warning: read only " + known.loaded() + " of the ids already on " + topic + " (" + known.problem()
+                    + "); older articles may be published again");
+        }
+        return ArticlePublisher.create(cfg, seen);
+    }
+
+    private void read(Ingestor ingestor) throws IOException {
+        List<Path> batch = new ArrayList<>();
+        for (String p : paths) {
+            if (p.equals("-")) {
+                ingestor.ingest(batch, PUBLISH_TIMEOUT);
+                batch.clear();
+                ingestor.ingestJsonLines(System.in, "stdin:", PUBLISH_TIMEOUT);
+            } else {
+                batch.add(Path.of(p));
+            }
+        }
+        ingestor.ingest(batch, PUBLISH_TIMEOUT);
+    }
+
+    private void serve(NewsstreamConfig cfg, Ingestor ingestor) throws IOException, InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        IngestHttpServer server = IngestHttpServer.start(cfg.ingest(), ingestor);
+        ingestor.reporter().info("listening on " + server.uri() + IngestHttpServer.ARTICLES_PATH
+                + (cfg.ingest().httpToken().isPresent() ? " (bearer token required)" : "") + "; stop with Ctrl-C");
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(finished);
+        }, "ingest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stop.await();
+        } finally {
+            server.close();
+            ingestor.awaitPublished(PUBLISH_TIMEOUT);
+        }
+    }
+
+    private void watch(Ingestor ingestor) throws IOException {
+        FolderWatcher watcher = new FolderWatcher(watch, file -> ingestor.ingestFile(file, PUBLISH_TIMEOUT),
+                WATCH_DEBOUNCE, WATCH_POLL);
+        Thread hook = new Thread(() -> {
+            watcher.close();
+            awaitQuietly(finished);
+        }, "ingest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ingestor.reporter().info("watching " + watch + " for .txt, .json and .jsonl files; stop with Ctrl-C");
+        try {
+            watcher.run();
+        } finally {
+            ingestor.awaitPublished(PUBLISH_TIMEOUT);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
