@@ -28,8 +28,13 @@ public final class Vader {
         for (int i = 0; i < n; i++) {
             lower[i] = words[i].toLowerCase(java.util.Locale.ROOT);
         }
+        double[] base = new double[n];
+        for (int i = 0; i < n; i++) {
+            base[i] = lexicon.valence(lower[i]);
+        }
         double[] valences = new double[n];
-        VaderRules.valences(words, words, lower, n, lexicon, VaderRules.capDifferential(words, n), valences);
+        VaderRules.valences(words, words, lower, n, base, VaderRules.capDifferential(words, n), VaderRules.NEGATE,
+                valences);
         VaderRules.butCheck(words, n, valences);
         int exclamations = 0;
         int questions = 0;

@@ -101,8 +101,8 @@ final class VaderRules {
         return diff > 0 && diff < n;
     }
 
-    static boolean negated(String word) {
-        return NEGATE.contains(word) || word.contains("n't");
+    static boolean negated(String word, Set<String> negations) {
+        return negations.contains(word) || word.contains("n't");
     }
 
     static double normalize(double score) {
@@ -127,18 +127,20 @@ final class VaderRules {
      * @param raw   the words as written (for ALL CAPS)
      * @param cmp   the words used for VADER's case-sensitive comparisons (negation, idioms); the faithful
      *              port passes {@code raw}, the news layer the lower-case forms
-     * @param lower lower-case forms, for lexicon and booster look-ups
+     * @param lower lower-case forms, for booster look-ups and "least"
+     * @param base  each word's lexicon valence, {@code NaN} for a word the lexicon does not know
+     * @param negations the words that negate what follows
      * @param out   receives one valence per word
      */
-    static void valences(String[] raw, String[] cmp, String[] lower, int n, VaderLexicon lexicon, boolean capDiff,
-            double[] out) {
+    static void valences(String[] raw, String[] cmp, String[] lower, int n, double[] base, boolean capDiff,
+            Set<String> negations, double[] out) {
         for (int i = 0; i < n; i++) {
             String item = lower[i];
             if ((i < n - 1 && item.equals("kind") && lower[i + 1].equals("of")) || BOOSTERS.containsKey(item)) {
                 out[i] = 0;
                 continue;
             }
-            double valence = lexicon.valence(item);
+            double valence = base[i];
             if (Double.isNaN(valence)) {
                 out[i] = 0;
                 continue;
@@ -148,7 +150,7 @@ final class VaderRules {
             }
             for (int startI = 0; startI < 3; startI++) {
                 int prev = i - (startI + 1);
-                if (i > startI && !lexicon.contains(lower[prev])) {
+                if (i > startI && Double.isNaN(base[prev])) {
                     double s = scalarIncDec(raw[prev], lower[prev], valence, capDiff);
                     if (startI == 1 && s != 0) {
                         s *= 0.95;
@@ -156,13 +158,13 @@ final class VaderRules {
                         s *= 0.9;
                     }
                     valence += s;
-                    valence = neverCheck(valence, cmp, startI, i);
+                    valence = neverCheck(valence, cmp, startI, i, negations);
                     if (startI == 2) {
                         valence = idiomsCheck(valence, cmp, i, n);
                     }
                 }
             }
-            out[i] = leastCheck(valence, lower, i, lexicon);
+            out[i] = leastCheck(valence, lower, i, base);
         }
     }
 
@@ -178,15 +180,15 @@ final class VaderRules {
         return scalar;
     }
 
-    private static double neverCheck(double valence, String[] w, int startI, int i) {
+    private static double neverCheck(double valence, String[] w, int startI, int i, Set<String> negations) {
         if (startI == 0) {
-            if (negated(w[i - 1])) {
+            if (negated(w[i - 1], negations)) {
                 valence *= N_SCALAR;
             }
         } else if (startI == 1) {
             if (w[i - 2].equals("never") && (w[i - 1].equals("so") || w[i - 1].equals("this"))) {
                 valence *= 1.5;
-            } else if (negated(w[i - 2])) {
+            } else if (negated(w[i - 2], negations)) {
                 valence *= N_SCALAR;
             }
         } else {
@@ -194,7 +196,7 @@ final class VaderRules {
             if ((w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this")))
                     || w[i - 1].equals("so") || w[i - 1].equals("this")) {
                 valence *= 1.25;
-            } else if (negated(w[i - 3])) {
+            } else if (negated(w[i - 3], negations)) {
                 valence *= N_SCALAR;
             }
         }
@@ -232,8 +234,8 @@ final class VaderRules {
         return valence;
     }
 
-    private static double leastCheck(double valence, String[] lower, int i, VaderLexicon lexicon) {
-        if (i > 0 && lower[i - 1].equals("least") && !lexicon.contains("least")) {
+    private static double leastCheck(double valence, String[] lower, int i, double[] base) {
+        if (i > 0 && lower[i - 1].equals("least") && Double.isNaN(base[i - 1])) {
             if (i == 1 || (!lower[i - 2].equals("at") && !lower[i - 2].equals("very"))) {
                 valence *= N_SCALAR;
             }

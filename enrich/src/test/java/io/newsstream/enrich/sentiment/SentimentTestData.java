@@ -1,6 +1,8 @@
 package io.newsstream.enrich.sentiment;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +34,25 @@ final class SentimentTestData {
         throw new IllegalStateException("no seeds/ folder above " + Path.of("").toAbsolutePath());
     }
 
+    /** Non-blank, non-comment lines of a test resource. */
+    static List<String> resourceLines(String resource) throws IOException {
+        try (InputStream in = SentimentTestData.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource not found: " + resource);
+            }
+            List<String> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line);
+                }
+            }
+            return out;
+        }
+    }
+
     static List<Sentence> sentences(String resource) throws IOException {
         List<Sentence> out = new ArrayList<>();
-        for (String line : VaderSentimentReferenceTest.resourceLines(resource)) {
+        for (String line : resourceLines(resource)) {
             String[] f = line.split("\t", 2);
             out.add(new Sentence(f[0], f[1]));
         }
@@ -47,7 +65,7 @@ final class SentimentTestData {
         String label = null;
         String title = null;
         StringBuilder body = new StringBuilder();
-        for (String line : VaderSentimentReferenceTest.resourceLines(resource)) {
+        for (String line : resourceLines(resource)) {
             if (line.startsWith("=== ")) {
                 if (id != null) {
                     out.add(new Article(id, label, title, body.toString().strip()));

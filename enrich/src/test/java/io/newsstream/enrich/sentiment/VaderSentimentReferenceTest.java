@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,7 +43,7 @@ class VaderSentimentReferenceTest {
 
     @Test
     void shouldMatchTheReferencePortOnEveryCrossCheckSentence() throws IOException {
-        List<String> lines = resourceLines("/sentiment/vader-js-crosscheck.tsv");
+        List<String> lines = SentimentTestData.resourceLines("/sentiment/vader-js-crosscheck.tsv");
         int checked = 0;
         for (String line : lines) {
             String[] f = line.split("\t", 5);
@@ -59,7 +57,7 @@ class VaderSentimentReferenceTest {
     @Test
     void shouldMatchTheReferencePortOnWholeSeedArticles() throws IOException {
         Path seeds = SentimentTestData.seedsDir();
-        for (String line : resourceLines("/sentiment/vader-js-seeds.tsv")) {
+        for (String line : SentimentTestData.resourceLines("/sentiment/vader-js-seeds.tsv")) {
             String[] f = line.split("\t");
             String text = Files.readString(seeds.resolve(f[0]), StandardCharsets.UTF_8);
             assertMatches(VADER.polarityScores(text), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
@@ -89,18 +87,5 @@ class VaderSentimentReferenceTest {
 
     private static double round(double v, int places) {
         return new BigDecimal(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    static List<String> resourceLines(String resource) throws IOException {
-        try (InputStream in = VaderSentimentReferenceTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as("test resource %s", resource).isNotNull();
-            List<String> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-            return out;
-        }
     }
 }
