@@ -96,17 +96,13 @@ public final class NewsSentimentScorer implements SentimentScorer {
     /** The title (if any) and each body sentence with its tone and weight: the scorer's explanation. */
     List<Reading> read(String title, String text) {
         String body = text == null ? "" : text;
-        List<Reading> plain = read(title, body, 1.0);
-        return isHarmStory(plain) ? read(title, body, HARM_STORY_POSITIVE_FACTOR) : plain;
-    }
-
-    private List<Reading> read(String title, String body, double positiveFactor) {
         List<Reading> out = new ArrayList<>();
         if (title != null && !title.isBlank()) {
-            SentenceTone t = scoreSentence(title, 0, title.length(), false, positiveFactor);
+            SentenceTone t = prepare(title.toCharArray(), 0, title.length());
             out.add(new Reading(null, t, t.furniture ? 0 : TITLE_WEIGHT));
         }
         List<Span> spans = splitter.split(body);
+        char[] chars = body.toCharArray();
         int count = spans.size();
         SentenceTone[] tones = new SentenceTone[count];
         int[] paragraph = new int[count];
@@ -115,12 +111,12 @@ public final class NewsSentimentScorer implements SentimentScorer {
         for (int k = 0; k < count; k++) {
             Span span = spans.get(k);
             for (; scanned < span.start(); scanned++) {
-                if (body.charAt(scanned) == '\n') {
+                if (chars[scanned] == '\n') {
                     para++;
                 }
             }
             paragraph[k] = para;
-            tones[k] = scoreSentence(body, span.start(), span.end(), false, positiveFactor);
+            tones[k] = prepare(chars, span.start(), span.end());
         }
         // Courtesy and furniture are properties of a paragraph: a condolence message or a cookie notice
         // runs over several sentences.
@@ -134,11 +130,11 @@ public final class NewsSentimentScorer implements SentimentScorer {
                 to++;
             }
             for (int k = from; k < to; k++) {
-                if (courtesy && !tones[k].courtesy) {
-                    tones[k] = scoreSentence(body, spans.get(k).start(), spans.get(k).end(), true,
-                            positiveFactor);
-                }
+                tones[k].courtesyContext = courtesy;
                 tones[k].furniture |= furniture;
+                if (courtesy && !tones[k].courtesy) {
+                    evaluate(tones[k], 1.0);
+                }
             }
             from = to;
         }
@@ -168,6 +164,11 @@ public final class NewsSentimentScorer implements SentimentScorer {
                 first = false;
             }
             out.add(new Reading(spans.get(k), t, weight));
+        }
+        if (isHarmStory(out)) {
+            for (Reading r : out) {
+                evaluate(r.tone(), HARM_STORY_POSITIVE_FACTOR);
+            }
         }
         return out;
     }
@@ -210,6 +211,13 @@ public final class NewsSentimentScorer implements SentimentScorer {
 
     /** The news layer's reading of one sentence. */
     static final class SentenceTone {
+        String[] raw;
+        String[] lower;
+        double[] base;
+        int[] flags;
+        boolean capDiff;
+        double amplifier;
+        boolean courtesyContext;
         double compound;
         double posSum;
         double negSum;
@@ -223,11 +231,8 @@ public final class NewsSentimentScorer implements SentimentScorer {
         boolean titleCase;
     }
 
-    /**
-     * Scores {@code text[start, end)} as one sentence; {@code courtesyContext} when its paragraph has ritual
-     * courtesy in another sentence; positive words count at {@code positiveFactor}.
-     */
-    SentenceTone scoreSentence(String text, int start, int end, boolean courtesyContext, double positiveFactor) {
+    /** Reads {@code text[start, end)} as one sentence: words, their valences and roles, and its plain tone. */
+    SentenceTone prepare(char[] text, int start, int end) {
         SentenceTone t = new SentenceTone();
         String[] raw = new String[16];
         int n = 0;
@@ -235,25 +240,25 @@ public final class NewsSentimentScorer implements SentimentScorer {
         int long4 = 0;
         int i = start;
         while (i < end) {
-            while (i < end && Character.isWhitespace(text.charAt(i))) {
+            while (i < end && Character.isWhitespace(text[i])) {
                 i++;
             }
             int s = i;
-            while (i < end && !Character.isWhitespace(text.charAt(i))) {
+            while (i < end && !Character.isWhitespace(text[i])) {
                 i++;
             }
             int e = i;
-            while (s < e && !Character.isLetterOrDigit(text.charAt(s))) {
+            while (s < e && !Character.isLetterOrDigit(text[s])) {
                 s++;
             }
-            while (e > s && !Character.isLetterOrDigit(text.charAt(e - 1))) {
+            while (e > s && !Character.isLetterOrDigit(text[e - 1])) {
                 e--;
             }
             if (e - s >= 2) {
                 if (n == raw.length) {
                     raw = Arrays.copyOf(raw, n * 2);
                 }
-                String token = text.substring(s, e);
+                String token = new String(text, s, e - s);
                 raw[n++] = token;
                 if (e - s >= 4) {
                     long4++;
@@ -275,47 +280,62 @@ public final class NewsSentimentScorer implements SentimentScorer {
         double[] base = new double[n];
         int[] flags = new int[n];
         lookUp(lower, n, base, flags, t);
+        t.raw = raw;
+        t.lower = lower;
+        t.base = base;
+        t.flags = flags;
         if (t.furniture) {
             return t;
         }
         applyDirections(n, base, flags);
-        if (t.courtesy || courtesyContext) {
-            for (int k = 0; k < n; k++) {
-                if ((flags[k] & NewsLexicon.RITUAL) != 0 && base[k] > 0) {
-                    base[k] = Double.NaN;
-                }
-            }
-        }
-        if (positiveFactor != 1.0) {
-            for (int k = 0; k < n; k++) {
-                if (base[k] > 0) {
-                    base[k] *= positiveFactor;
-                }
-            }
-        }
-        double[] valences = new double[n];
-        VaderRules.valences(raw, lower, lower, n, base, VaderRules.capDifferential(raw, n), news.negators(),
-                valences);
-        VaderRules.butCheck(lower, n, valences);
-        for (int k = 0; k < n; k++) {
-            if ((flags[k] & NewsLexicon.HARM) != 0 && valences[k] < 0) {
-                t.harm++;
-            }
-        }
+        t.capDiff = VaderRules.capDifferential(raw, n);
         int exclamations = 0;
         int questions = 0;
         for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
+            char c = text[k];
             if (c == '!') {
                 exclamations++;
             } else if (c == '?') {
                 questions++;
             }
         }
-        VaderScores scores = VaderRules.scoreValence(valences, n,
-                VaderRules.punctuationAmplifier(exclamations, questions));
-        t.compound = scores.compound();
+        t.amplifier = VaderRules.punctuationAmplifier(exclamations, questions);
+        evaluate(t, 1.0);
+        return t;
+    }
+
+    /**
+     * (Re)computes a prepared sentence's tone: ritual words do not count in a courtesy sentence or paragraph,
+     * positive words count at {@code positiveFactor}, then VADER's rules.
+     */
+    void evaluate(SentenceTone t, double positiveFactor) {
+        int n = t.words;
+        if (t.furniture) {
+            return;
+        }
+        double[] base = t.base.clone();
+        int[] flags = t.flags;
+        boolean courtesy = t.courtesy || t.courtesyContext;
         for (int k = 0; k < n; k++) {
+            if (base[k] > 0) {
+                if (courtesy && (flags[k] & NewsLexicon.RITUAL) != 0) {
+                    base[k] = Double.NaN;
+                } else {
+                    base[k] *= positiveFactor;
+                }
+            }
+        }
+        double[] valences = new double[n];
+        VaderRules.valences(t.raw, t.lower, t.lower, n, base, t.capDiff, news.negators(), valences);
+        VaderRules.butCheck(t.lower, n, valences);
+        t.harm = 0;
+        t.posSum = 0;
+        t.negSum = 0;
+        t.neutralCount = 0;
+        for (int k = 0; k < n; k++) {
+            if ((flags[k] & NewsLexicon.HARM) != 0 && valences[k] < 0) {
+                t.harm++;
+            }
             if (valences[k] > 0) {
                 t.posSum += valences[k] + 1;
             } else if (valences[k] < 0) {
@@ -324,7 +344,7 @@ public final class NewsSentimentScorer implements SentimentScorer {
                 t.neutralCount++;
             }
         }
-        return t;
+        t.compound = VaderRules.scoreValence(valences, n, t.amplifier).compound();
     }
 
     /** Fills each word's valence (news entry, else VADER's) and roles; phrases give their first word both. */
@@ -406,9 +426,9 @@ public final class NewsSentimentScorer implements SentimentScorer {
         return (flags & (NewsLexicon.QTY_GOOD | NewsLexicon.QTY_BAD)) != 0;
     }
 
-    private static boolean endsSentence(String text, int start, int end) {
+    private static boolean endsSentence(char[] text, int start, int end) {
         for (int k = end - 1; k >= start; k--) {
-            char c = text.charAt(k);
+            char c = text[k];
             if (c == '.' || c == '!' || c == '?' || c == '\u2026') {
                 return true;
             }
@@ -420,11 +440,11 @@ public final class NewsSentimentScorer implements SentimentScorer {
     }
 
     /** Share of the sentence's characters that stand inside quotation marks. */
-    private static double quotedShare(String text, int start, int end) {
+    private static double quotedShare(char[] text, int start, int end) {
         int inside = 0;
         boolean open = false;
         for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
+            char c = text[k];
             if (c == '"') {
                 open = !open;
             } else if (c == '\u201c') {

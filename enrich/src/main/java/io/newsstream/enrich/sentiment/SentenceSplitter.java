@@ -33,7 +33,13 @@ public final class SentenceSplitter {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
                 int next = skipSpace(text, i);
-                boolean blankLine = text.substring(i, next).chars().filter(ch -> ch == '\n').count() > 1;
+                int breaks = 0;
+                for (int k = i; k < next; k++) {
+                    if (text.charAt(k) == '\n') {
+                        breaks++;
+                    }
+                }
+                boolean blankLine = breaks > 1;
                 if (next >= len || blankLine || !Character.isLowerCase(text.charAt(next))) {
                     add(out, text, start, i);
                     start = next;

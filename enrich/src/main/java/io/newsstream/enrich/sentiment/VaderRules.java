@@ -203,7 +203,21 @@ final class VaderRules {
         return valence;
     }
 
+    /**
+     * The last word of every idiom and two-word booster. Every sequence the check looks up ends in word i-2,
+     * i-1, i, i+1 or i+2, so when none of these is such a word nothing can match and the look-ups are skipped.
+     */
+    private static final Set<String> IDIOM_LAST_WORDS = Set.of("shit", "bomb", "ass", "right", "mustard", "death",
+            "mouth", "enough", "of");
+
     private static double idiomsCheck(double valence, String[] w, int i, int n) {
+        boolean near = false;
+        for (int k = i - 2; k <= Math.min(n - 1, i + 2) && !near; k++) {
+            near = IDIOM_LAST_WORDS.contains(w[k]);
+        }
+        if (!near) {
+            return valence;
+        }
         String oneZero = w[i - 1] + " " + w[i];
         String twoOneZero = w[i - 2] + " " + w[i - 1] + " " + w[i];
         String twoOne = w[i - 2] + " " + w[i - 1];
