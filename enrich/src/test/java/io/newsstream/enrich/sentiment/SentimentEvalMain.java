@@ -38,6 +38,26 @@ public final class SentimentEvalMain {
             }
             return;
         }
+        if (set.equals("baseline")) {
+            // Plain VADER with its customary thresholds (compound >= 0.05 positive, <= -0.05 negative).
+            Vader vader = Vader.withDefaultLexicon();
+            for (String name : new String[] {"dev", "holdout"}) {
+                int ok = 0;
+                List<SentimentTestData.Sentence> ss = SentimentTestData.sentences("/sentiment/sentences-" + name + ".tsv");
+                for (SentimentTestData.Sentence x : ss) {
+                    ok += vaderLabel(vader.polarityScores(x.text()).compound()).equals(x.label()) ? 1 : 0;
+                }
+                int okA = 0;
+                List<SentimentTestData.Article> as = SentimentTestData.articles("/sentiment/articles-" + name + ".txt");
+                for (SentimentTestData.Article a : as) {
+                    okA += vaderLabel(vader.polarityScores(a.title() + "\n" + a.body()).compound()).equals(a.label())
+                            ? 1 : 0;
+                }
+                System.out.printf("plain VADER %s: sentences %d/%d, articles %d/%d%n", name, ok, ss.size(), okA,
+                        as.size());
+            }
+            return;
+        }
         if (set.equals("seeds")) {
             try (Stream<Path> files = Files.list(SentimentTestData.seedsDir())) {
                 for (Path p : files.sorted().toList()) {
@@ -70,5 +90,9 @@ public final class SentimentEvalMain {
                     t.document().score(), a.title());
         }
         System.out.printf("articles %s: %d/%d (sentences %d/%d)%n", set, okA, articles.size(), ok, sentences.size());
+    }
+
+    private static String vaderLabel(double compound) {
+        return compound >= 0.05 ? "positive" : compound <= -0.05 ? "negative" : "neutral";
     }
 }
