@@ -15,10 +15,10 @@ public final class SentenceSplitter {
     /** Abbreviations that never end a sentence: titles before a name. */
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt",
             "capt", "cpt", "maj", "adm", "cmdr", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "cpl", "fr",
-            "mt", "ft", "no", "nos", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "dept", "univ", "ave", "rd", "blvd");
-    /** Abbreviations that do not end a sentence before a number (Dec. 27, Art. 5). */
+            "mt", "ft", "vs", "v", "e.g", "i.e", "cf", "approx", "est", "dept", "univ", "ave", "rd", "blvd");
+    /** Abbreviations that do not end a sentence before a number (Dec. 27, No. 10, Art. 5). */
     private static final Set<String> BEFORE_NUMBER = Set.of("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-            "sept", "oct", "nov", "dec", "art", "fig", "vol", "p", "pp", "ch", "sec", "para", "op");
+            "sept", "oct", "nov", "dec", "no", "nos", "art", "fig", "vol", "p", "pp", "ch", "sec", "para", "op");
     /** Abbreviations that end a sentence only when a capital follows and the next word is not a name part. */
     private static final Set<String> MID_OR_END = Set.of("inc", "ltd", "co", "corp", "plc", "llc", "jr", "sr", "bros",
             "etc", "al", "a.m", "p.m");

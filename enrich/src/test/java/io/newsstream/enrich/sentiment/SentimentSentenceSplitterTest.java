@@ -31,6 +31,8 @@ class SentimentSentenceSplitterTest {
     void shouldNotSplitAfterAMonthAbbreviationBeforeADay() {
         assertThat(sentences("It crashed on Dec. 25, 2024. Flights stopped on Jan. 3."))
                 .containsExactly("It crashed on Dec. 25, 2024.", "Flights stopped on Jan. 3.");
+        assertThat(sentences("He lives at No. 10 Downing Street. Asked again, he said no. Then he left."))
+                .containsExactly("He lives at No. 10 Downing Street.", "Asked again, he said no.", "Then he left.");
     }
 
     @Test
