@@ -33,7 +33,7 @@ public final class NewsSentimentScorer implements SentimentScorer {
     static final double POSITIVE_THRESHOLD = 0.10;
     /** Document score at or below which the label is negative. */
     static final double NEGATIVE_THRESHOLD = -0.10;
-    /** Factor on positive sentences in a harm story (see {@link #isHarmStory}). */
+    /** Factor on positive words in a harm story (see {@link #isHarmStory}). */
     static final double HARM_STORY_POSITIVE_FACTOR = 0.5;
     /** Strength of the tone a rise or fall takes from the quantity that changes. */
     private static final double DIRECTION_VALENCE = 3.0;

@@ -63,13 +63,6 @@ public final class VaderLexicon {
         return new VaderLexicon(Map.copyOf(map));
     }
 
-    /** A copy of this lexicon with {@code overrides} added or replacing entries (keys lower case). */
-    public VaderLexicon withOverrides(Map<String, Double> overrides) {
-        Map<String, Double> map = new HashMap<>(valences);
-        map.putAll(overrides);
-        return new VaderLexicon(Map.copyOf(map));
-    }
-
     /** The valence of a lower-case token, or {@code NaN} when the lexicon does not know it. */
     public double valence(String lowerToken) {
         Double v = valences.get(lowerToken);
