@@ -400,6 +400,15 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
     }
 
+    /**
+     * A spelling-tolerant key for the directory: transliterations of one name often differ only in
+     * doubled letters and in -y/-iy/-yy/-ii endings ("Zelensky", "Zelenskyy", "Zelenskiy").
+     */
+    static String looseName(String name) {
+        String n = EntityLexicon.normalize(name).replaceAll("(\\p{L})\\1+", "$1");
+        return n.replaceAll("(?:iy|yi|ij|ii|y|i)(?=\\s|$)", "y");
+    }
+
     static boolean sameSurname(String a, String b) {
         String x = EntityLexicon.normalize(a);
         String y = EntityLexicon.normalize(b);
@@ -463,9 +472,14 @@ public final class CanonicalEntityResolver implements EntityResolver {
             return null;
         }
         String name = canonicalName(g);
-        if (g.type == EntityType.PERSON && g.maxWords() == 1) {
-            name = directory.resolve(EntityType.PERSON, name)
-                    .filter(full -> sameSurname(lastWord(full), g.longest())).orElse(name);
+        if (g.type == EntityType.PERSON) {
+            // A surname alone, or a full name spelled another way, takes the name earlier articles used.
+            String own = name;
+            String key = g.maxWords() == 1 ? looseName(own) : looseName(firstWord(own) + " " + lastWord(own));
+            name = directory.resolve(EntityType.PERSON, key)
+                    .filter(full -> sameSurname(lastWord(full), lastWord(own))
+                            && (g.maxWords() == 1 || compatibleFirstNames(firstWord(full), firstWord(own))))
+                    .orElse(own);
         } else if (g.type == EntityType.ORGANIZATION && g.allAcronyms()) {
             name = directory.resolve(EntityType.ORGANIZATION, name).orElse(name);
         }
@@ -493,10 +507,14 @@ public final class CanonicalEntityResolver implements EntityResolver {
 
     private void learn(EntityType type, String name, Set<String> aliases) {
         if (type == EntityType.PERSON && words(name).size() >= 2) {
-            directory.learn(type, lastWord(name), name);
+            directory.learn(type, looseName(lastWord(name)), name);
+            directory.learn(type, looseName(firstWord(name) + " " + lastWord(name)), name);
             for (String alias : aliases) {
-                if (words(alias).size() == 1) {
-                    directory.learn(type, alias, name);
+                List<int[]> w = words(alias);
+                if (w.size() == 1) {
+                    directory.learn(type, looseName(alias), name);
+                } else if (w.size() >= 2) {
+                    directory.learn(type, looseName(firstWord(alias) + " " + lastWord(alias)), name);
                 }
             }
         } else if (type == EntityType.ORGANIZATION && !EntityLexicon.isAcronym(name)) {
@@ -508,8 +526,17 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
     }
 
+    private boolean hasDemonym(String form) {
+        for (String w : form.split("\\s+")) {
+            if (lexicon.demonymPlace(w).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Gazetteer name if any; else the fullest form, preferring words over acronyms and mixed case. */
-    private static String canonicalName(Group g) {
+    private String canonicalName(Group g) {
         Map<String, Integer> fixedVotes = new LinkedHashMap<>();
         for (Cand c : g.cands) {
             if (c.fixed != null) {
@@ -532,10 +559,14 @@ public final class CanonicalEntityResolver implements EntityResolver {
         return best;
     }
 
-    private static int compareForms(String a, String b, Map<String, Integer> freq) {
+    private int compareForms(String a, String b, Map<String, Integer> freq) {
         int c = Boolean.compare(!EntityLexicon.isAcronym(a), !EntityLexicon.isAcronym(b));
         if (c == 0) {
             c = Integer.compare(words(a).size(), words(b).size());
+        }
+        if (c == 0) {
+            // "Freedonia Airlines" over "Freedonian Airlines": the name, not a paraphrase of it.
+            c = Boolean.compare(!hasDemonym(a), !hasDemonym(b));
         }
         if (c == 0) {
             c = Boolean.compare(!a.equals(a.toUpperCase(Locale.ROOT)), !b.equals(b.toUpperCase(Locale.ROOT)));
