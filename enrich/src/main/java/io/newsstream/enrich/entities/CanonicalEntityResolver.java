@@ -1,0 +1,692 @@
+package io.newsstream.enrich.entities;
+
+import io.newsstream.common.model.Entity;
+import io.newsstream.common.model.EntitySentiment;
+import io.newsstream.common.model.EntityType;
+import io.newsstream.common.model.SentimentLabel;
+import io.newsstream.common.model.Span;
+import io.newsstream.enrich.nlp.EntityResolver;
+import io.newsstream.enrich.nlp.Mention;
+import io.newsstream.enrich.nlp.ScoredSentence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an article's mentions into canonical entities, one per real-world entity. The rules, all
+ * general (docs/entities.md): titles, honorifics, possessives and a leading "the" are not part of
+ * names; pronouns, demonyms, days and months are never entities; countries, capitals and
+ * international organisations take their gazetteer name and type; a surname joins the one full
+ * name it ends (spelling variants within one edit), or the nearest preceding one when two people
+ * share it; an acronym joins the name it is defined for in parentheses or whose initials it is;
+ * an organisation name joins the longer one that only adds a nationality ("Foo Office" and
+ * "Freedonian Foo Office"); a place-like name that speaks ("X said", "X's statement") votes
+ * ORGANIZATION. Type is voted across mentions and MISC is dropped. A surname or acronym seen alone
+ * is looked up in the {@link EntityDirectory}, which learns from every article resolved.
+ * Thread-safe: all per-article state is local to {@link #resolve}.
+ */
+public final class CanonicalEntityResolver implements EntityResolver {
+
+    /** Share of salience from how often an entity is mentioned; the rest is how early. */
+    static final double SALIENCE_FREQUENCY_WEIGHT = 0.7;
+    /** VADER's convention: a compound score within this of zero is neutral. */
+    static final double NEUTRAL_BAND = 0.05;
+
+    private static final Pattern DEFINED_ACRONYM =
+            Pattern.compile("\\G\\s*\\(\\s*(\\p{Lu}[\\p{Lu}\\p{N}&.-]{1,9})\\s*\\)");
+    private static final Pattern NEXT_WORDS =
+            Pattern.compile("\\G(?:['\u2019]s?)?\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?");
+    private static final Pattern PREVIOUS_WORD = Pattern.compile("([\\p{L}-]+)\\s+$");
+    private static final Set<String> NAME_PREFIXES = Set.of("former", "late", "acting", "then", "ex", "new");
+
+    private final EntityLexicon lexicon;
+    private final EntityDirectory directory;
+
+    /** A resolver with the bundled lexicon and a fresh in-memory directory. */
+    public CanonicalEntityResolver() {
+        this(EntityLexicon.defaults(), new InMemoryEntityDirectory());
+    }
+
+    public CanonicalEntityResolver(EntityLexicon lexicon, EntityDirectory directory) {
+        this.lexicon = lexicon;
+        this.directory = directory;
+    }
+
+    @Override
+    public List<Entity> resolve(String text, List<Mention> mentions, List<ScoredSentence> sentences) {
+        List<Cand> cands = new ArrayList<>();
+        for (Mention m : mentions) {
+            Cand c = clean(text, m);
+            if (c != null) {
+                cands.add(c);
+            }
+        }
+        List<Group> groups = group(cands);
+        mergeAcronyms(text, groups);
+        for (Group g : groups) {
+            g.type = vote(g);
+        }
+        mergePersons(groups);
+        mergeNationalOrganizations(groups);
+        List<Entity> out = new ArrayList<>();
+        int maxMentions = groups.stream().mapToInt(g -> g.cands.size()).max().orElse(1);
+        for (Group g : groups) {
+            Entity e = toEntity(text, g, sentences, maxMentions);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        out.sort(Comparator.comparingDouble(Entity::salience).reversed()
+                .thenComparing(Comparator.comparingInt(Entity::mentions).reversed())
+                .thenComparing(Entity::name));
+        return out;
+    }
+
+    // ---- cleaning -------------------------------------------------------------------------
+
+    private Cand clean(String text, Mention m) {
+        int s = Math.max(0, m.start());
+        int e = Math.min(text.length(), m.end());
+        if (e <= s) {
+            return null;
+        }
+        while (s < e && isTrimmable(text.charAt(s), true)) {
+            s++;
+        }
+        while (e > s && isTrimmable(text.charAt(e - 1), false)) {
+            e--;
+        }
+        String t = text.substring(s, e);
+        if (t.endsWith("'s") || t.endsWith("\u2019s")) {
+            e -= 2;
+        } else if (t.endsWith("s'") || t.endsWith("s\u2019")) {
+            e -= 1;
+        }
+        if (e > s && text.charAt(e - 1) == '.' && !keepsFinalPeriod(text.substring(s, e))) {
+            e--;
+        }
+        if (e <= s) {
+            return null;
+        }
+        EntityType type = m.type();
+        if (lexicon.forcedType(text.substring(s, e)).isEmpty()) {
+            int[] span = stripLeadingWords(text, s, e, type);
+            s = span[0];
+            e = span[1];
+        }
+        String surface = text.substring(s, e);
+        if (!isNameLike(surface)) {
+            return null;
+        }
+        Cand c = new Cand(surface, s, e, type);
+        Optional<String> place = lexicon.place(surface);
+        Optional<String> org = lexicon.organization(surface);
+        if (place.isPresent()) {
+            c.fixed = place.get();
+            c.type = EntityType.LOCATION;
+            c.forced = true;
+        } else if (org.isPresent()) {
+            c.fixed = org.get();
+            c.type = EntityType.ORGANIZATION;
+            c.forced = true;
+        } else {
+            c.type = cueType(text, c);
+        }
+        return c;
+    }
+
+    private static boolean isTrimmable(char ch, boolean leading) {
+        if (Character.isWhitespace(ch)) {
+            return true;
+        }
+        String both = "\"\u201c\u201d\u2018*_[]()<>,;:!?\u2014\u2013";
+        return both.indexOf(ch) >= 0 || (leading && (ch == '\'' || ch == '\u2019'));
+    }
+
+    private boolean keepsFinalPeriod(String s) {
+        // "U.S.", "Inc.", "Jr.": the period belongs to an abbreviation, not the sentence.
+        String last = s.substring(s.lastIndexOf(' ') + 1);
+        return last.indexOf('.') < last.length() - 1 || lexicon.isOrgSuffix(last) || last.length() <= 3;
+    }
+
+    /** Drops a leading "the", and for people titles, honorifics and nationality words. */
+    private int[] stripLeadingWords(String text, int s, int e, EntityType type) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            String t = text.substring(s, e);
+            List<int[]> words = words(t);
+            if (words.size() < 2) {
+                break;
+            }
+            String first = t.substring(words.get(0)[0], words.get(0)[1]);
+            if (first.equalsIgnoreCase("the")) {
+                s += words.get(1)[0];
+                changed = true;
+                continue;
+            }
+            if (type != EntityType.PERSON) {
+                break;
+            }
+            int maxK = Math.min(lexicon.longestTitleWords(), words.size() - 1);
+            for (int k = maxK; k >= 1 && !changed; k--) {
+                String lead = t.substring(0, words.get(k - 1)[1]);
+                if (lexicon.isTitle(lead)) {
+                    s += words.get(k)[0];
+                    changed = true;
+                }
+            }
+            if (!changed && (lexicon.demonymPlace(first).isPresent()
+                    || NAME_PREFIXES.contains(first.toLowerCase(Locale.ROOT)))) {
+                s += words.get(1)[0];
+                changed = true;
+            }
+        }
+        return new int[] {s, e};
+    }
+
+    private boolean isNameLike(String surface) {
+        if (surface.length() < 2 || surface.indexOf('@') >= 0 || surface.indexOf('/') >= 0
+                || surface.contains("http") || surface.indexOf('\n') >= 0) {
+            return false;
+        }
+        boolean letter = false;
+        for (int i = 0; i < surface.length() && !letter; i++) {
+            letter = Character.isLetter(surface.charAt(i));
+        }
+        return letter && (EntityLexicon.isAcronym(surface) || !lexicon.isPronoun(surface)) && lexicon.demonymPlace(surface).isEmpty()
+                && !lexicon.isNonEntity(surface) && !lexicon.isTitle(surface);
+    }
+
+    /** Context cues: "media outlet X" is an organisation; so is a non-gazetteer place that speaks. */
+    private EntityType cueType(String text, Cand c) {
+        Matcher prev = PREVIOUS_WORD.matcher(text.substring(Math.max(0, c.start - 40), c.start));
+        if (prev.find() && lexicon.isOrgCue(prev.group(1))) {
+            return EntityType.ORGANIZATION;
+        }
+        if (c.type == EntityType.LOCATION) {
+            Matcher next = NEXT_WORDS.matcher(text);
+            next.region(c.end, Math.min(text.length(), c.end + 60));
+            if (next.find() && (lexicon.isInstitutionCue(next.group(1))
+                    || (next.group(2) != null && lexicon.isInstitutionCue(next.group(2))))) {
+                return EntityType.ORGANIZATION;
+            }
+        }
+        return c.type;
+    }
+
+    // ---- grouping -------------------------------------------------------------------------
+
+    private List<Group> group(List<Cand> cands) {
+        Map<String, Group> byKey = new LinkedHashMap<>();
+        for (Cand c : cands) {
+            String key = c.fixed != null ? "=" + EntityLexicon.normalize(c.fixed) : groupKey(c);
+            byKey.computeIfAbsent(key, k -> new Group(k)).cands.add(c);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** Normalised name; in organisation names a nationality word reads as its country. */
+    private String groupKey(Cand c) {
+        String key = EntityLexicon.normalize(c.surface);
+        if (c.type != EntityType.ORGANIZATION) {
+            return key;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : key.split(" ")) {
+            sb.append(sb.length() == 0 ? "" : " ")
+                    .append(lexicon.demonymPlace(w).map(EntityLexicon::normalize).orElse(w));
+        }
+        return sb.toString();
+    }
+
+    private void mergeAcronyms(String text, List<Group> groups) {
+        Map<String, Group> defined = new HashMap<>();
+        for (Group g : groups) {
+            for (Cand c : g.cands) {
+                Matcher m = DEFINED_ACRONYM.matcher(text);
+                m.region(c.end, text.length());
+                if (m.find() && EntityLexicon.isAcronym(m.group(1)) && !EntityLexicon.isAcronym(c.surface)) {
+                    defined.putIfAbsent(m.group(1), g);
+                }
+            }
+        }
+        for (Group g : List.copyOf(groups)) {
+            if (!groups.contains(g) || g.hasFixed() || !g.allAcronyms()) {
+                continue;
+            }
+            String acronym = g.cands.get(0).surface;
+            Group owner = defined.get(acronym);
+            if (owner == null) {
+                List<Group> byInitials = new ArrayList<>();
+                for (Group h : groups) {
+                    if (h != g && !h.allAcronyms() && initialsOf(h).contains(acronym.replace(".", ""))) {
+                        byInitials.add(h);
+                    }
+                }
+                owner = byInitials.size() == 1 ? byInitials.get(0) : null;
+            }
+            if (owner != null && owner != g) {
+                owner.absorb(g);
+                groups.remove(g);
+            }
+        }
+    }
+
+    private static Set<String> initialsOf(Group g) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Cand c : g.cands) {
+            StringBuilder sb = new StringBuilder();
+            for (String w : c.surface.split("[\\s-]+")) {
+                if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                    sb.append(w.charAt(0));
+                }
+            }
+            if (sb.length() >= 2) {
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
+    private void mergePersons(List<Group> groups) {
+        List<Group> full = new ArrayList<>();
+        for (Group g : groups) {
+            if (g.type == EntityType.PERSON && g.maxWords() >= 2) {
+                full.add(g);
+            }
+        }
+        // Two full names that differ only in the spelling of the surname or an initial.
+        for (int i = 0; i < full.size(); i++) {
+            for (int j = i + 1; j < full.size(); j++) {
+                Group a = full.get(i);
+                Group b = full.get(j);
+                if (sameSurname(lastWord(a.longest()), lastWord(b.longest()))
+                        && compatibleFirstNames(firstWord(a.longest()), firstWord(b.longest()))) {
+                    a.absorb(b);
+                    groups.remove(b);
+                    full.remove(j--);
+                }
+            }
+        }
+        // A lone surname joins the full name it ends.
+        for (Group g : List.copyOf(groups)) {
+            if (g.maxWords() != 1 || g.hasFixed() || g.allAcronyms()) {
+                continue;
+            }
+            String token = g.cands.get(0).surface;
+            List<Group> owners = new ArrayList<>();
+            for (Group f : full) {
+                String surname = lastWord(f.longest());
+                boolean match = g.type == EntityType.PERSON ? sameSurname(surname, token)
+                        : EntityLexicon.normalize(surname).equals(EntityLexicon.normalize(token));
+                if (match) {
+                    owners.add(f);
+                }
+            }
+            Group owner = owners.size() == 1 ? owners.get(0) : nearestPreceding(owners, g.firstStart());
+            if (owner != null) {
+                owner.absorb(g);
+                groups.remove(g);
+            }
+        }
+        // Lone surnames spelled two ways with no full name in the article.
+        List<Group> singles = new ArrayList<>();
+        for (Group g : groups) {
+            if (g.type == EntityType.PERSON && g.maxWords() == 1) {
+                singles.add(g);
+            }
+        }
+        for (int i = 0; i < singles.size(); i++) {
+            for (int j = i + 1; j < singles.size(); j++) {
+                if (sameSurname(singles.get(i).longest(), singles.get(j).longest())) {
+                    singles.get(i).absorb(singles.get(j));
+                    groups.remove(singles.get(j));
+                    singles.remove(j--);
+                }
+            }
+        }
+    }
+
+    private static Group nearestPreceding(List<Group> owners, int position) {
+        Group best = null;
+        for (Group f : owners) {
+            if (f.firstStart() < position && (best == null || f.firstStart() > best.firstStart())) {
+                best = f;
+            }
+        }
+        if (best == null) {
+            for (Group f : owners) {
+                if (best == null || f.cands.size() > best.cands.size()) {
+                    best = f;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** "Foo Office" joins "Freedonian Foo Office": the longer name only adds a nationality or country. */
+    private void mergeNationalOrganizations(List<Group> groups) {
+        for (Group shorter : List.copyOf(groups)) {
+            if (shorter.type != EntityType.ORGANIZATION || shorter.hasFixed() || !groups.contains(shorter)) {
+                continue;
+            }
+            for (Group longer : groups) {
+                if (longer == shorter || longer.type != EntityType.ORGANIZATION
+                        || !longer.key.endsWith(" " + shorter.key)) {
+                    continue;
+                }
+                String prefix = longer.key.substring(0, longer.key.length() - shorter.key.length()).trim();
+                boolean national = true;
+                for (String w : prefix.split(" ")) {
+                    national &= w.equals("the") || lexicon.place(w).isPresent() || lexicon.isCountry(w);
+                }
+                if (national) {
+                    longer.absorb(shorter);
+                    groups.remove(shorter);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * A spelling-tolerant key for the directory: transliterations of one name often differ only in
+     * doubled letters and in -y/-iy/-yy/-ii endings ("Zelensky", "Zelenskyy", "Zelenskiy").
+     */
+    static String looseName(String name) {
+        String n = EntityLexicon.normalize(name).replaceAll("(\\p{L})\\1+", "$1");
+        return n.replaceAll("(?:iy|yi|ij|ii|y|i)(?=\\s|$)", "y");
+    }
+
+    static boolean sameSurname(String a, String b) {
+        String x = EntityLexicon.normalize(a);
+        String y = EntityLexicon.normalize(b);
+        if (x.equals(y)) {
+            return true;
+        }
+        int shorter = Math.min(x.length(), y.length());
+        if (shorter < 5 || x.charAt(0) != y.charAt(0)) {
+            return false;
+        }
+        return levenshtein(x, y) <= (shorter >= 9 ? 2 : 1);
+    }
+
+    private static boolean compatibleFirstNames(String a, String b) {
+        String x = EntityLexicon.normalize(a).replace(".", "");
+        String y = EntityLexicon.normalize(b).replace(".", "");
+        return x.equals(y) || (x.length() == 1 && y.startsWith(x)) || (y.length() == 1 && x.startsWith(y));
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    // ---- output ---------------------------------------------------------------------------
+
+    private EntityType vote(Group g) {
+        Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
+        for (Cand c : g.cands) {
+            if (c.forced) {
+                return c.type;
+            }
+            votes.merge(c.type, 1, Integer::sum);
+        }
+        EntityType best = g.cands.get(0).type;
+        for (Map.Entry<EntityType, Integer> e : votes.entrySet()) {
+            if (e.getValue() > votes.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private Entity toEntity(String text, Group g, List<ScoredSentence> sentences, int maxMentions) {
+        g.type = vote(g);
+        if (g.type == EntityType.MISC) {
+            return null;
+        }
+        String name = canonicalName(g);
+        if (g.type == EntityType.PERSON) {
+            // A surname alone, or a full name spelled another way, takes the name earlier articles used.
+            String own = name;
+            String key = g.maxWords() == 1 ? looseName(own) : looseName(firstWord(own) + " " + lastWord(own));
+            name = directory.resolve(EntityType.PERSON, key)
+                    .filter(full -> sameSurname(lastWord(full), lastWord(own))
+                            && (g.maxWords() == 1 || compatibleFirstNames(firstWord(full), firstWord(own))))
+                    .orElse(own);
+        } else if (g.type == EntityType.ORGANIZATION && g.allAcronyms()) {
+            name = directory.resolve(EntityType.ORGANIZATION, name).orElse(name);
+        }
+        if (!isNameLike(name)) {
+            return null;
+        }
+        Set<String> aliases = new LinkedHashSet<>();
+        List<Span> spans = new ArrayList<>();
+        int first = Integer.MAX_VALUE;
+        for (Cand c : g.cands) {
+            if (!c.surface.equals(name)) {
+                aliases.add(c.surface);
+            }
+            spans.add(new Span(c.start, c.end));
+            first = Math.min(first, c.start);
+        }
+        spans.sort(Comparator.comparingInt(Span::start));
+        learn(g.type, name, aliases);
+        double position = text.isEmpty() ? 0 : 1.0 - (double) first / text.length();
+        double salience = SALIENCE_FREQUENCY_WEIGHT * g.cands.size() / maxMentions
+                + (1 - SALIENCE_FREQUENCY_WEIGHT) * position;
+        return new Entity(EntityIds.of(g.type, name), name, g.type, g.cands.size(), List.copyOf(aliases),
+                round(salience), sentiment(g, sentences), spans);
+    }
+
+    private void learn(EntityType type, String name, Set<String> aliases) {
+        if (type == EntityType.PERSON && words(name).size() >= 2) {
+            directory.learn(type, looseName(lastWord(name)), name);
+            directory.learn(type, looseName(firstWord(name) + " " + lastWord(name)), name);
+            for (String alias : aliases) {
+                List<int[]> w = words(alias);
+                if (w.size() == 1) {
+                    directory.learn(type, looseName(alias), name);
+                } else if (w.size() >= 2) {
+                    directory.learn(type, looseName(firstWord(alias) + " " + lastWord(alias)), name);
+                }
+            }
+        } else if (type == EntityType.ORGANIZATION && !EntityLexicon.isAcronym(name)) {
+            for (String alias : aliases) {
+                if (EntityLexicon.isAcronym(alias)) {
+                    directory.learn(type, alias, name);
+                }
+            }
+        }
+    }
+
+    private boolean hasDemonym(String form) {
+        for (String w : form.split("\\s+")) {
+            if (lexicon.demonymPlace(w).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Gazetteer name if any; else the fullest form, preferring words over acronyms and mixed case. */
+    private String canonicalName(Group g) {
+        Map<String, Integer> fixedVotes = new LinkedHashMap<>();
+        for (Cand c : g.cands) {
+            if (c.fixed != null) {
+                fixedVotes.merge(c.fixed, 1, Integer::sum);
+            }
+        }
+        if (!fixedVotes.isEmpty()) {
+            return fixedVotes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
+        Map<String, Integer> freq = new LinkedHashMap<>();
+        for (Cand c : g.cands) {
+            freq.merge(c.surface, 1, Integer::sum);
+        }
+        String best = null;
+        for (String s : freq.keySet()) {
+            if (best == null || compareForms(s, best, freq) > 0) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private int compareForms(String a, String b, Map<String, Integer> freq) {
+        int c = Boolean.compare(!EntityLexicon.isAcronym(a), !EntityLexicon.isAcronym(b));
+        if (c == 0) {
+            c = Integer.compare(words(a).size(), words(b).size());
+        }
+        if (c == 0) {
+            // "Freedonia Airlines" over "Freedonian Airlines": the name, not a paraphrase of it.
+            c = Boolean.compare(!hasDemonym(a), !hasDemonym(b));
+        }
+        if (c == 0) {
+            c = Boolean.compare(!a.equals(a.toUpperCase(Locale.ROOT)), !b.equals(b.toUpperCase(Locale.ROOT)));
+        }
+        if (c == 0) {
+            c = Integer.compare(freq.get(a), freq.get(b));
+        }
+        return c;
+    }
+
+    private static EntitySentiment sentiment(Group g, List<ScoredSentence> sentences) {
+        Set<Integer> hit = new LinkedHashSet<>();
+        for (Cand c : g.cands) {
+            for (int i = 0; i < sentences.size(); i++) {
+                ScoredSentence s = sentences.get(i);
+                if (c.start >= s.start() && c.start < s.end()) {
+                    hit.add(i);
+                    break;
+                }
+            }
+        }
+        double sum = 0;
+        for (int i : hit) {
+            sum += sentences.get(i).score();
+        }
+        double score = hit.isEmpty() ? 0 : round(sum / hit.size());
+        SentimentLabel label = score >= NEUTRAL_BAND ? SentimentLabel.POSITIVE
+                : score <= -NEUTRAL_BAND ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
+        return new EntitySentiment(score, label);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    private static List<int[]> words(String s) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(new int[] {start, i});
+            }
+        }
+        return out;
+    }
+
+    private static String lastWord(String s) {
+        List<int[]> w = words(s);
+        int[] last = w.get(w.size() - 1);
+        return s.substring(last[0], last[1]);
+    }
+
+    private static String firstWord(String s) {
+        int[] first = words(s).get(0);
+        return s.substring(first[0], first[1]);
+    }
+
+    /** One cleaned mention. */
+    private static final class Cand {
+        final String surface;
+        final int start;
+        final int end;
+        EntityType type;
+        String fixed;
+        boolean forced;
+
+        Cand(String surface, int start, int end, EntityType type) {
+            this.surface = surface;
+            this.start = start;
+            this.end = end;
+            this.type = type;
+        }
+    }
+
+    /** The mentions believed to name one entity. */
+    private static final class Group {
+        final String key;
+        final List<Cand> cands = new ArrayList<>();
+        EntityType type;
+
+        Group(String key) {
+            this.key = key;
+        }
+
+        void absorb(Group other) {
+            cands.addAll(other.cands);
+            cands.sort(Comparator.comparingInt(c -> c.start));
+        }
+
+        boolean hasFixed() {
+            return cands.stream().anyMatch(c -> c.fixed != null);
+        }
+
+        boolean allAcronyms() {
+            return cands.stream().allMatch(c -> EntityLexicon.isAcronym(c.surface));
+        }
+
+        int maxWords() {
+            return cands.stream().mapToInt(c -> words(c.surface).size()).max().orElse(0);
+        }
+
+        String longest() {
+            String best = cands.get(0).surface;
+            for (Cand c : cands) {
+                if (words(c.surface).size() > words(best).size()) {
+                    best = c.surface;
+                }
+            }
+            return best;
+        }
+
+        int firstStart() {
+            return cands.stream().mapToInt(c -> c.start).min().orElse(0);
+        }
+    }
+}

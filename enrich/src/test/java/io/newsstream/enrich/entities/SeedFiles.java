@@ -1,0 +1,34 @@
+package io.newsstream.enrich.entities;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the repository's seeds and the shared gold file from a test. */
+final class SeedFiles {
+
+    private SeedFiles() {
+    }
+
+    /** The repository root: the nearest directory above the working directory holding {@code seeds/}. */
+    static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("seeds"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no seeds/ directory above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    static Path seeds() {
+        return root().resolve("seeds");
+    }
+
+    /** {@code <root>/../shared/gold/seeds-entities.json}, or the {@code newsstream.gold} system property. */
+    static Path gold() {
+        String override = System.getProperty("newsstream.gold");
+        return override != null ? Path.of(override)
+                : root().resolve("../shared/gold/seeds-entities.json").normalize();
+    }
+}
