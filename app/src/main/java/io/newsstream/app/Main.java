@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 SinkCommand.class,
                 DemoCommand.class,
                 AnnotateCommand.class,
+                EvalCommand.class,
                 TailCommand.class,
                 TopicsCommand.class,
         })

@@ -75,6 +75,11 @@ public final class Settings {
         return d;
     }
 
+    /** Parses a duration given outside the settings (a command-line flag), naming {@code what} on failure. */
+    public static Duration parseDurationSetting(String what, String value) {
+        return new Settings(Map.of(what, value)).duration(what, null);
+    }
+
     static Duration parseDuration(String s) {
         String t = s.trim();
         if (t.startsWith("P") || t.startsWith("p")) {
