@@ -43,10 +43,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
     static final double NEUTRAL_BAND = 0.05;
 
     private static final Pattern DEFINED_ACRONYM =
-            Pattern.compile("\\G\\s*\\(\\s*(\\p{Lu}[\\p{Lu}\\p{N}&.-]{1,9})\\s*\\)");
+            Pattern.compile("\\s*\\(\\s*(\\p{Lu}[\\p{Lu}\\p{N}&.-]{1,9})\\s*\\)");
     private static final Pattern NEXT_WORDS =
-            Pattern.compile("\\G(?:['\u2019]s?)?\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?");
-    private static final Pattern PREVIOUS_WORD = Pattern.compile("([\\p{L}-]+)\\s+$");
+            Pattern.compile("(?:['\u2019]s?)?\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?");
+    private static final Pattern REPEATED_LETTER = Pattern.compile("(\\p{L})\\1+");
+    private static final Pattern Y_ENDING = Pattern.compile("(?:iy|yi|ij|ii|y|i)(?=\\s|$)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> NAME_PREFIXES = Set.of("former", "late", "acting", "then", "ex", "new");
 
     private final EntityLexicon lexicon;
@@ -210,19 +212,35 @@ public final class CanonicalEntityResolver implements EntityResolver {
 
     /** Context cues: "media outlet X" is an organisation; so is a non-gazetteer place that speaks. */
     private EntityType cueType(String text, Cand c) {
-        Matcher prev = PREVIOUS_WORD.matcher(text.substring(Math.max(0, c.start - 40), c.start));
-        if (prev.find() && lexicon.isOrgCue(prev.group(1))) {
+        String prev = previousWord(text, c.start);
+        if (prev != null && lexicon.isOrgCue(prev)) {
             return EntityType.ORGANIZATION;
         }
         if (c.type == EntityType.LOCATION) {
             Matcher next = NEXT_WORDS.matcher(text);
             next.region(c.end, Math.min(text.length(), c.end + 60));
-            if (next.find() && (lexicon.isInstitutionCue(next.group(1))
+            if (next.lookingAt() && (lexicon.isInstitutionCue(next.group(1))
                     || (next.group(2) != null && lexicon.isInstitutionCue(next.group(2))))) {
                 return EntityType.ORGANIZATION;
             }
         }
         return c.type;
+    }
+
+    /** The word just before {@code offset}, separated from it by spaces only; null if none. */
+    private static String previousWord(String text, int offset) {
+        int end = offset;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == offset) {
+            return null;
+        }
+        int start = end;
+        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '-')) {
+            start--;
+        }
+        return start < end ? text.substring(start, end) : null;
     }
 
     // ---- grouping -------------------------------------------------------------------------
@@ -256,7 +274,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
             for (Cand c : g.cands) {
                 Matcher m = DEFINED_ACRONYM.matcher(text);
                 m.region(c.end, text.length());
-                if (m.find() && EntityLexicon.isAcronym(m.group(1)) && !EntityLexicon.isAcronym(c.surface)) {
+                if (m.lookingAt() && EntityLexicon.isAcronym(m.group(1)) && !EntityLexicon.isAcronym(c.surface)) {
                     defined.putIfAbsent(m.group(1), g);
                 }
             }
@@ -405,8 +423,8 @@ public final class CanonicalEntityResolver implements EntityResolver {
      * doubled letters and in -y/-iy/-yy/-ii endings ("Zelensky", "Zelenskyy", "Zelenskiy").
      */
     static String looseName(String name) {
-        String n = EntityLexicon.normalize(name).replaceAll("(\\p{L})\\1+", "$1");
-        return n.replaceAll("(?:iy|yi|ij|ii|y|i)(?=\\s|$)", "y");
+        String n = REPEATED_LETTER.matcher(EntityLexicon.normalize(name)).replaceAll("$1");
+        return Y_ENDING.matcher(n).replaceAll("y");
     }
 
     static boolean sameSurname(String a, String b) {
@@ -527,7 +545,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
     }
 
     private boolean hasDemonym(String form) {
-        for (String w : form.split("\\s+")) {
+        for (String w : WHITESPACE.split(form)) {
             if (lexicon.demonymPlace(w).isPresent()) {
                 return true;
             }

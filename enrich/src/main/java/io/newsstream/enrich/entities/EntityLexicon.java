@@ -96,6 +96,9 @@ public final class EntityLexicon {
      * removed, lower case, single spaces.
      */
     public static String normalize(String s) {
+        if (isPlainAscii(s)) {
+            return s.toLowerCase(Locale.ROOT);
+        }
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC)
                 .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00A0', ' ');
         n = MARKS.matcher(Normalizer.normalize(n, Normalizer.Form.NFD)).replaceAll("");
@@ -171,6 +174,23 @@ public final class EntityLexicon {
             return Optional.of(EntityType.ORGANIZATION);
         }
         return Optional.empty();
+    }
+
+    /** ASCII with single inner spaces: normalising is just lower-casing (the common, hot case). */
+    private static boolean isPlainAscii(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return n == 0;
+        }
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || (c < ' ') || (c == ' ' && prev == ' ')) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 
     static boolean isAcronym(String s) {
