@@ -260,8 +260,13 @@ public final class CanonicalEntityResolver implements EntityResolver {
         if (c.type != EntityType.ORGANIZATION) {
             return key;
         }
+        String[] words = key.split(" ");
+        int n = words.length;
+        while (n > 1 && lexicon.isLegalForm(words[n - 1])) {
+            n--;
+        }
         StringBuilder sb = new StringBuilder();
-        for (String w : key.split(" ")) {
+        for (String w : java.util.Arrays.copyOf(words, n)) {
             sb.append(sb.length() == 0 ? "" : " ")
                     .append(lexicon.demonymPlace(w).map(EntityLexicon::normalize).orElse(w));
         }
@@ -352,6 +357,17 @@ public final class CanonicalEntityResolver implements EntityResolver {
                     owners.add(f);
                 }
             }
+            if (owners.isEmpty() && g.type == EntityType.PERSON) {
+                // "Sir Keir" after "Keir Starmer": a first name used alone, if only one person has it.
+                for (Group f : full) {
+                    if (EntityLexicon.normalize(firstWord(f.longest())).equals(EntityLexicon.normalize(token))) {
+                        owners.add(f);
+                    }
+                }
+                if (owners.size() > 1) {
+                    owners.clear();
+                }
+            }
             Group owner = owners.size() == 1 ? owners.get(0) : nearestPreceding(owners, g.firstStart());
             if (owner != null) {
                 owner.absorb(g);
@@ -376,11 +392,16 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
     }
 
+    /** The owner with the last mention before {@code position}; else the most mentioned. */
     private static Group nearestPreceding(List<Group> owners, int position) {
         Group best = null;
+        int bestStart = -1;
         for (Group f : owners) {
-            if (f.firstStart() < position && (best == null || f.firstStart() > best.firstStart())) {
-                best = f;
+            for (Cand c : f.cands) {
+                if (c.start < position && c.start > bestStart) {
+                    best = f;
+                    bestStart = c.start;
+                }
             }
         }
         if (best == null) {

@@ -44,6 +44,7 @@ public final class EntityLexicon {
     private final Set<String> pronouns = new HashSet<>();
     private final Set<String> orgSuffixes = new HashSet<>();
     private final Set<String> orgCues = new HashSet<>();
+    private final Set<String> legalForms = new HashSet<>();
     private final Set<String> institutionCues = new HashSet<>();
     private final Set<String> nonEntities = new HashSet<>();
     private final int longestTitleWords;
@@ -81,6 +82,7 @@ public final class EntityLexicon {
         longestTitleWords = longest;
         lines("pronouns.txt").forEach(p -> pronouns.add(normalize(p)));
         orgSuffixes.addAll(lines("org-suffixes.txt"));
+        lines("legal-forms.txt").forEach(c -> legalForms.add(normalize(c)));
         lines("org-cues.txt").forEach(c -> orgCues.add(normalize(c)));
         lines("speech-verbs.txt").forEach(c -> institutionCues.add(normalize(c)));
         lines("non-entities.txt").forEach(c -> nonEntities.add(normalize(c)));
@@ -148,6 +150,11 @@ public final class EntityLexicon {
     /** True for a word that ends organisation names ("Airways", "Corp."); case-sensitive. */
     public boolean isOrgSuffix(String word) {
         return orgSuffixes.contains(word);
+    }
+
+    /** True for a company legal form ("Inc.", "Ltd", "GmbH"), which names are often cited without. */
+    public boolean isLegalForm(String word) {
+        return legalForms.contains(normalize(word));
     }
 
     /** True for a common noun that, just before a name, marks it as an organisation. */
