@@ -180,12 +180,16 @@ public final class CanonicalEntityResolver implements EntityResolver {
             if (type != EntityType.PERSON) {
                 break;
             }
-            int maxK = Math.min(lexicon.longestTitleWords(), words.size() - 1);
-            for (int k = maxK; k >= 1 && !changed; k--) {
-                String lead = t.substring(0, words.get(k - 1)[1]);
-                if (lexicon.isTitle(lead)) {
-                    s += words.get(k)[0];
-                    changed = true;
+            // A title within the first few words ends the role description: "Freedonian Foreign
+            // Minister Ivan Petrov", "White House spokesman John Kirby".
+            for (int i = 0; i < Math.min(4, words.size() - 1) && !changed; i++) {
+                int maxK = Math.min(lexicon.longestTitleWords(), words.size() - 1 - i);
+                for (int k = maxK; k >= 1 && !changed; k--) {
+                    String lead = t.substring(words.get(i)[0], words.get(i + k - 1)[1]);
+                    if (lexicon.isTitle(lead)) {
+                        s += words.get(i + k)[0];
+                        changed = true;
+                    }
                 }
             }
             if (!changed && (lexicon.demonymPlace(first).isPresent()
