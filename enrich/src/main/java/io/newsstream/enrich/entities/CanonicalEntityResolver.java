@@ -181,7 +181,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 break;
             }
             // A title within the first few words ends the role description: "Freedonian Foreign
-            // Minister Ivan Petrov", "White House spokesman John Kirby".
+            // Minister Ivan Petrov", "Pentagon spokesman Pat Ryder".
             for (int i = 0; i < Math.min(4, words.size() - 1) && !changed; i++) {
                 int maxK = Math.min(lexicon.longestTitleWords(), words.size() - 1 - i);
                 for (int k = maxK; k >= 1 && !changed; k--) {
@@ -445,7 +445,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
 
     /**
      * A spelling-tolerant key for the directory: transliterations of one name often differ only in
-     * doubled letters and in -y/-iy/-yy/-ii endings ("Zelensky", "Zelenskyy", "Zelenskiy").
+     * doubled letters and in -y/-iy/-yy/-ii endings ("Dobrovolsky", "Dobrovolskyi", "Dobrovolskiy").
      */
     static String looseName(String name) {
         String n = REPEATED_LETTER.matcher(EntityLexicon.normalize(name)).replaceAll("$1");
