@@ -10,6 +10,21 @@ import org.junit.jupiter.api.Test;
 class PageFurnitureTest {
 
     @Test
+    void shouldRemoveASectionLabelAboveAHeadline() {
+        String text = "Politics\n\nCouncil approves the new budget after long debate\n\nThe council voted on Monday.";
+
+        assertThat(PageFurniture.strip(text))
+                .isEqualTo("Council approves the new budget after long debate\n\nThe council voted on Monday.");
+    }
+
+    @Test
+    void shouldKeepAShortHeadlineFollowedByProse() {
+        String text = "Budget passes\n\nThe council approved it on Monday.\n\nA second paragraph follows.";
+
+        assertThat(PageFurniture.strip(text)).isEqualTo(text);
+    }
+
+    @Test
     void shouldRemoveCookieAndConsentNotices() {
         String text = """
                 The council voted on Monday.
