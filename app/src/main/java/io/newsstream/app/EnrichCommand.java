@@ -28,6 +28,8 @@ public final class EnrichCommand implements Callable<Integer> {
         System.err.printf("enrich: models loaded in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, enricher.pipeline().models());
         System.err.printf("enrich: %s -> %s with %d stream thread(s) at %s%n", config.topics().name(Topics.RAW),
                 config.topics().name(Topics.ENRICHED), config.enrich().threads(), config.bootstrapServers());
-        return StreamsRunner.runUntilStopped("enrich", new EnrichService(config, enricher).streams());
+        var service = new EnrichService(config, enricher);
+        System.err.println(service.topology().describe());
+        return StreamsRunner.runUntilStopped("enrich", service.streams());
     }
 }

@@ -23,6 +23,8 @@ public final class SinkCommand implements Callable<Integer> {
                 config.topics().name(io.newsstream.common.topics.Topics.DASHBOARD_ARTICLES),
                 config.topics().name(io.newsstream.common.topics.Topics.DASHBOARD_ENTITIES),
                 config.sink().window(), config.bootstrapServers());
-        return StreamsRunner.runUntilStopped("sink", new SinkService(config).streams());
+        var service = new SinkService(config);
+        System.err.println(service.topology().describe());
+        return StreamsRunner.runUntilStopped("sink", service.streams());
     }
 }
