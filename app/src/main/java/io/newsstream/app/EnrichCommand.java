@@ -11,8 +11,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code newsstream enrich}: runs the enrich stage until stopped. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
-        description = {"Run the enrich stage: news.articles.raw -> news.articles.enriched (language, entities, sentiment, story);",
-                "records that cannot be enriched go to news.deadletter with the reason. Runs until stopped (Ctrl-C or SIGTERM).",
+        description = {"Run the enrich stage until stopped: raw articles in, enriched articles out.",
+                "Reads news.articles.raw, writes news.articles.enriched (language, entities, sentiment, story); records that",
+                "cannot be enriched go to news.deadletter with the reason. Runs until Ctrl-C or SIGTERM.",
                 "Scale out by starting more instances with the same enrich.application.id (up to one per partition)."})
 public final class EnrichCommand implements Callable<Integer> {
 
