@@ -24,7 +24,7 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStreams streams;
 
     public EnrichService(NewsstreamConfig config, Enricher enricher) {
-        Topology topology = new EnrichTopology(enricher, config.topics()).build();
+        Topology topology = new EnrichTopology(enricher, config.topics(), config.enrich().storyQuietPeriod()).build();
         LOG.info("enrich topology:\n{}", topology.describe());
         this.streams = new KafkaStreams(topology, streamsProperties(config));
     }

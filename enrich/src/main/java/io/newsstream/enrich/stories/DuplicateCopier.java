@@ -5,7 +5,6 @@ import io.newsstream.common.model.Entity;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.model.Span;
 import io.newsstream.common.model.StoryRef;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -15,7 +14,8 @@ import java.util.Set;
 /**
  * Gives a near-verbatim copy the enrichment of its original instead of running the models again: the
  * copy keeps its own id, source, headline, times and text; language, entities, sentiment and flags are
- * the original's. Entity mentions are found again in the copy's text by their surface forms (a string
+ * the original's, and so is {@code enrichedAt} (when that enrichment was made), which also keeps a replay
+ * byte-for-byte the same. Entity mentions are found again in the copy's text by their surface forms (a string
  * search, microseconds), so spans point into the copy's own text; an entity whose surface forms do not
  * occur in the copy is left out.
  */
@@ -30,17 +30,15 @@ public final class DuplicateCopier {
      * @param original   the original's enriched record; its text is needed to find the surface forms
      * @param copy       the copy as read
      * @param story      the copy's story reference ({@code duplicateOf} set)
-     * @param enrichedAt when this copy was processed
      * @param keepText   whether the record carries the text
      */
-    public static EnrichedArticle copy(EnrichedArticle original, RawArticle copy, StoryRef story, Instant enrichedAt,
-                                       boolean keepText) {
+    public static EnrichedArticle copy(EnrichedArticle original, RawArticle copy, StoryRef story, boolean keepText) {
         String text = copy.text();
         List<Entity> entities = original.text() == null ? withoutSpans(original.entities())
                 : relocate(original.text(), original.entities(), text);
         EnrichedArticle out = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, copy.id(), copy.source(), copy.title(),
                 copy.publishedAt(), copy.ingestedAt(), original.language(), text, entities, original.sentiment(), story,
-                original.flags(), enrichedAt, original.pipeline());
+                original.flags(), original.enrichedAt(), original.pipeline());
         return keepText ? out : out.withoutText();
     }
 

@@ -56,7 +56,7 @@ public final class NearDuplicateDetector {
         long t = Times.advance(index.watermark(), seenAt);
         long watermark = Math.max(index.watermark(), t);
         index.watermark(watermark);
-        index.expire(watermark - windowMs);
+        index.expire(watermark);
         if (index.get(id) != null) {
             return Verdict.ORIGINAL;
         }

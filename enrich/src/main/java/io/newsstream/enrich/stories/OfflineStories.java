@@ -3,9 +3,7 @@ package io.newsstream.enrich.stories;
 import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.model.StoryRef;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -18,18 +16,16 @@ public final class OfflineStories {
     private final StoryAssigner assigner;
     private final ExpiringMap<String, EnrichedArticle> originals = new ExpiringMap<>();
     private final long quietMs;
-    private final Clock clock;
     private final boolean keepText;
 
     /**
      * @param quietPeriod {@code enrich.story.quiet.period}
      * @param keepText    {@code enrich.keep.text}
      */
-    public OfflineStories(Duration quietPeriod, Clock clock, boolean keepText) {
+    public OfflineStories(Duration quietPeriod, boolean keepText) {
         this.detector = new NearDuplicateDetector(new InMemoryDuplicateIndex(), quietPeriod);
         this.assigner = new StoryAssigner(new InMemoryStoryIndex(), quietPeriod);
         this.quietMs = quietPeriod.toMillis();
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.keepText = keepText;
     }
 
@@ -42,13 +38,13 @@ public final class OfflineStories {
     public EnrichedArticle process(RawArticle raw, Function<RawArticle, EnrichedArticle> enrich) {
         NearDuplicateDetector.Verdict verdict = detector.check(raw.id(), raw.text(), raw.ingestedAt());
         long seenAt = raw.ingestedAt() == null ? 0 : raw.ingestedAt().toEpochMilli();
-        originals.expire(assigner.index().watermark() - quietMs);
+        originals.expire(assigner.index().watermark());
         EnrichedArticle original = verdict.isDuplicate() ? originals.get(verdict.duplicateOf()) : null;
         if (original != null) {
             ArticleFeatures f = new ArticleFeatures(raw.id(), null, seenAt, null,
                     StoryFeatures.entityWeights(original.entities()), new int[0]);
             StoryRef story = assigner.assignCopy(f, verdict.duplicateOf(), verdict.similarity());
-            return DuplicateCopier.copy(original, raw, story, clock.instant(), keepText);
+            return DuplicateCopier.copy(original, raw, story, keepText);
         }
         EnrichedArticle enriched = enrich.apply(raw);
         StoryRef story = assigner.assign(StoryFeatures.of(enriched, raw.text()));

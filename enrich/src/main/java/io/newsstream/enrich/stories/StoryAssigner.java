@@ -142,7 +142,7 @@ public final class StoryAssigner {
     private void advance(long seenAt) {
         long watermark = Math.max(index.watermark(), seenAt);
         index.watermark(watermark);
-        index.expire(watermark - quietMs);
+        index.expire(watermark);
     }
 
     private boolean isOpen(StoryState s, ArticleFeatures a) {

@@ -53,8 +53,13 @@ public final class StoryFeatures {
 
     /** Features of an enriched article whose body was {@code text} (the article may no longer carry it). */
     public static ArticleFeatures of(EnrichedArticle a, String text) {
+        return of(a, contentSignature(a.title(), text));
+    }
+
+    /** Features of an enriched article whose content signature was computed already. */
+    public static ArticleFeatures of(EnrichedArticle a, int[] content) {
         return new ArticleFeatures(a.id(), null, a.ingestedAt() == null ? 0 : a.ingestedAt().toEpochMilli(),
-                publishedMillis(a), entityWeights(a.entities()), contentSignature(a.title(), text));
+                publishedMillis(a), entityWeights(a.entities()), content);
     }
 
     /** Publication time in epoch milliseconds when known and not after ingestion (a future date is not trusted). */

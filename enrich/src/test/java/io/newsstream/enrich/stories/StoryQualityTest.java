@@ -8,7 +8,6 @@ import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.model.Source;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.EnricherFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ class StoryQualityTest {
     }
 
     private static Map<String, EnrichedArticle> run(List<RawArticle> articles, AtomicInteger modelRuns) {
-        OfflineStories stories = new OfflineStories(QUIET, Clock.systemUTC(), true);
+        OfflineStories stories = new OfflineStories(QUIET, true);
         Map<String, EnrichedArticle> out = new LinkedHashMap<>();
         for (RawArticle a : articles) {
             out.put(a.id(), stories.process(a, raw -> {
