@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code newsstream sink}: runs the sink stage until stopped. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-        description = {"Run the sink stage: news.articles.enriched -> news.dashboard.articles and news.dashboard.entities.",
+        description = {"Run the sink stage: news.articles.enriched -> news.dashboard.articles, news.dashboard.entities and news.dashboard.stories.",
                 "Runs until stopped (Ctrl-C or SIGTERM)."})
 public final class SinkCommand implements Callable<Integer> {
 
