@@ -76,13 +76,31 @@ final class Codec {
                 out.writeLong(s.lastPublished());
             }
             out.writeInt(s.articles());
-            strings(out, s.representatives());
+            out.writeShort(s.representatives().size());
+            for (ArticleFeatures a : s.representatives()) {
+                byte[] b = articleFeatures(a);
+                out.writeInt(b.length);
+                out.write(b);
+            }
         });
     }
 
     static StoryState story(byte[] bytes) {
-        return read(bytes, in -> new StoryState(in.readUTF(), in.readLong(), in.readLong(),
-                in.readBoolean() ? in.readLong() : null, in.readInt(), strings(in)));
+        return read(bytes, in -> {
+            String id = in.readUTF();
+            long firstSeen = in.readLong();
+            long lastSeen = in.readLong();
+            Long lastPublished = in.readBoolean() ? in.readLong() : null;
+            int articles = in.readInt();
+            int n = in.readShort();
+            List<ArticleFeatures> reps = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                byte[] b = new byte[in.readInt()];
+                in.readFully(b);
+                reps.add(articleFeatures(b));
+            }
+            return new StoryState(id, firstSeen, lastSeen, lastPublished, articles, reps);
+        });
     }
 
     static byte[] duplicateEntry(DuplicateEntry e) {

@@ -14,10 +14,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Entries with an expiry time in one Kafka Streams key-value store, so they are changelogged and
  * restored with the task. Each value is stored behind its 8-byte expiry time, and a time index
  * ({@code x/<zero-padded expiry>/<key>}) lets {@link #expire(long)} remove what is due with one ordered
- * range scan instead of a full scan.
+ * range scan instead of a full scan. Expiry times are rounded up to {@link #GRANULARITY_MS}, so an entry
+ * rewritten often (a posting list) keeps its index key and costs one write, not three.
  */
 public final class ExpiringStore {
 
+    /** Expiry times are rounded up to a multiple of this (one minute). */
+    static final long GRANULARITY_MS = 60_000L;
     private static final String INDEX = "x/";
     private static final byte[] EMPTY = new byte[0];
 
@@ -41,14 +44,15 @@ public final class ExpiringStore {
 
     /** Stores {@code payload} under {@code key} until {@code expiresAt} (epoch milliseconds). */
     public void put(String key, byte[] payload, long expiresAt) {
+        expiresAt = roundUp(expiresAt);
         byte[] old = store.get(key);
-        if (old != null) {
-            long oldExpiry = ByteBuffer.wrap(old).getLong();
-            if (oldExpiry != expiresAt) {
+        long oldExpiry = old == null ? Long.MIN_VALUE : ByteBuffer.wrap(old).getLong();
+        if (oldExpiry != expiresAt) {
+            if (old != null) {
                 store.delete(indexKey(oldExpiry, key));
             }
+            store.put(indexKey(expiresAt, key), EMPTY);
         }
-        store.put(indexKey(expiresAt, key), EMPTY);
         store.put(key, ByteBuffer.allocate(8 + payload.length).putLong(expiresAt).put(payload).array());
     }
 
@@ -95,7 +99,13 @@ public final class ExpiringStore {
         return INDEX + pad(Math.max(0, expiresAt)) + "/" + key;
     }
 
+    private static long roundUp(long t) {
+        long r = Math.floorMod(t, GRANULARITY_MS);
+        return r == 0 ? t : t - r + GRANULARITY_MS;
+    }
+
     private static String pad(long t) {
-        return String.format("%019d", t);
+        String digits = Long.toString(t);
+        return "0".repeat(19 - digits.length()) + digits;
     }
 }

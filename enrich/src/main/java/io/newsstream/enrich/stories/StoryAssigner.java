@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p>Candidates come from the index, never from a scan: the stories recently posted under the article's
  * most salient entities, and the stories recently filed under the content LSH buckets it falls in. The best
  * {@value #MAX_CANDIDATES} candidates by a cheap pre-score are compared in full with their
- * representative articles (the first and the latest few). The similarity of two articles is
+ * representative articles (the first and the latest few), which the story record carries, so each
+ * candidate costs one read. The similarity of two articles is
  * {@code sqrt(entityOverlap * contentSimilarity) * exp(-publicationGap / quietPeriod)}: the geometric
  * mean needs both the same actors and the same vocabulary, so the same people in another event, or
  * another event in the same place, stay apart. A story stops taking articles once nothing joined it for
@@ -93,11 +94,11 @@ public final class StoryAssigner {
         StoryState story;
         if (best != null && bestScore >= JOIN_THRESHOLD) {
             ref = new StoryRef(best.id(), null, round(bestScore));
-            story = joined(best, article, true);
+            story = joined(best, representative(article, ref), true);
         } else {
             ref = new StoryRef(STORY_PREFIX + article.id(), null, 1.0);
             story = new StoryState(ref.id(), article.seenAt(), article.seenAt(), article.publishedAt(), 1,
-                    List.of(article.id()));
+                    List.of(representative(article, ref)));
         }
         remember(article, ref, story, true);
         return ref;
@@ -154,11 +155,8 @@ public final class StoryAssigner {
 
     private double score(ArticleFeatures article, StoryState story) {
         double best = 0;
-        for (String id : story.representatives()) {
-            ArticleFeatures r = index.article(id);
-            if (r != null) {
-                best = Math.max(best, similarity(article, r));
-            }
+        for (ArticleFeatures r : story.representatives()) {
+            best = Math.max(best, similarity(article, r));
         }
         return best;
     }
@@ -189,11 +187,15 @@ public final class StoryAssigner {
         return out;
     }
 
+    private static ArticleFeatures representative(ArticleFeatures a, StoryRef ref) {
+        return new ArticleFeatures(a.id(), ref, a.seenAt(), a.publishedAt(), a.entities(), a.content());
+    }
+
     private StoryState joined(StoryState s, ArticleFeatures a, boolean representative) {
-        List<String> reps = s.representatives();
+        List<ArticleFeatures> reps = s.representatives();
         if (representative) {
-            List<String> r = new ArrayList<>(reps);
-            r.add(a.id());
+            List<ArticleFeatures> r = new ArrayList<>(reps);
+            r.add(a);
             // keep the first article and the latest ones
             while (r.size() > REPRESENTATIVES) {
                 r.remove(1);

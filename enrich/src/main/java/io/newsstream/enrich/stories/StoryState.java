@@ -10,10 +10,11 @@ import java.util.List;
  * @param lastSeen       latest ingest time of its articles; the quiet period counts from here
  * @param lastPublished  latest known publication time of its articles, or null
  * @param articles       articles assigned, copies included
- * @param representatives ids of the articles a newcomer is compared with: the first and the latest few
+ * @param representatives the articles a newcomer is compared with (the first and the latest few), kept in
+ *                        the story so that scoring a candidate story is one read
  */
 public record StoryState(String id, long firstSeen, long lastSeen, Long lastPublished, int articles,
-                         List<String> representatives) {
+                         List<ArticleFeatures> representatives) {
 
     public StoryState {
         representatives = List.copyOf(representatives);

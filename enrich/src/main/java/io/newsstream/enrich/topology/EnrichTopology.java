@@ -68,10 +68,12 @@ public final class EnrichTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
+        // cached: posting lists and buckets are rewritten often, and the cache sends each key to the
+        // changelog once per commit instead of once per write
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COPIES_STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         String deadLetterTopic = topics.name(Topics.DEADLETTER);
         Produced<byte[], byte[]> toDeadLetter = Produced.with(Serdes.ByteArray(), Serdes.ByteArray());
 
