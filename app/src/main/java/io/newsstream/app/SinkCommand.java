@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 /** {@code newsstream sink}: runs the sink stage until stopped. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = {"Run the sink stage until stopped: enriched articles in, dashboard topics out.",
-                "Reads news.articles.enriched, writes news.dashboard.articles and news.dashboard.entities. Runs until Ctrl-C or SIGTERM."})
+                "Reads news.articles.enriched, writes news.dashboard.articles, news.dashboard.entities and news.dashboard.stories.",
+                "Runs until Ctrl-C or SIGTERM."})
 public final class SinkCommand implements Callable<Integer> {
 
     @Mixin

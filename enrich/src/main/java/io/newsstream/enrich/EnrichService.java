@@ -17,12 +17,11 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
  */
 public final class EnrichService implements AutoCloseable {
 
-
     private final KafkaStreams streams;
     private final Topology topology;
 
     public EnrichService(NewsstreamConfig config, Enricher enricher) {
-        Topology topology = new EnrichTopology(enricher, config.topics()).build();
+        Topology topology = new EnrichTopology(enricher, config.topics(), config.enrich().storyQuietPeriod()).build();
         this.topology = topology;
         this.streams = new KafkaStreams(topology, streamsProperties(config));
     }
