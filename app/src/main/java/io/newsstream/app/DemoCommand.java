@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new UserException("no articles at '" + articles.toAbsolutePath() + "' (run from the repository root, or pass --articles DIR)");
         }
         Duration deadline = io.newsstream.common.config.Settings.parseDurationSetting("--timeout", timeout);
-        Path work = Files.createTempDirectory("newsstream-demo-");
+        Path work = workDirectory();
         EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder().logDir(work.resolve("kafka"));
         if (portFree(port)) {
             builder.brokerPort(port);
@@ -188,6 +188,12 @@ public final class DemoCommand implements Callable<Integer> {
             out.println(EventFormatter.enriched(a));
             out.println();
         }
+        Map<String, List<EnrichedArticle>> stories = new LinkedHashMap<>();
+        enriched.values().stream().filter(a -> a.story() != null)
+                .forEach(a -> stories.computeIfAbsent(a.story().id(), k -> new java.util.ArrayList<>()).add(a));
+        out.printf("%d %s:%n", stories.size(), stories.size() == 1 ? "story" : "stories");
+        stories.forEach((id, articles) -> out.printf("  %s  %d articles, %d copies%n", id, articles.size(),
+                articles.stream().filter(a -> a.story().duplicateOf() != null).count()));
     }
 
     private static void follow(PrintStream out, String bootstrap, KafkaStreams... apps) throws InterruptedException {
@@ -206,6 +212,19 @@ public final class DemoCommand implements Callable<Integer> {
             });
         }
         stop.await();
+    }
+
+    /**
+     * Broker logs and stream state for this run: under {@code .newsstream/} in the working directory
+     * (the OS temp directory may be cleaned under a running broker), else in the temp directory.
+     */
+    private static Path workDirectory() throws IOException {
+        try {
+            Path base = Files.createDirectories(Path.of(".newsstream"));
+            return Files.createTempDirectory(base.toAbsolutePath(), "demo-");
+        } catch (IOException e) {
+            return Files.createTempDirectory("newsstream-demo-");
+        }
     }
 
     private static void deleteRecursively(Path dir) {

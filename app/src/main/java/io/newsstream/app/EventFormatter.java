@@ -5,6 +5,7 @@ import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.Entity;
 import io.newsstream.common.model.EntityWindowStats;
 import io.newsstream.common.model.RawArticle;
+import io.newsstream.common.model.StorySummary;
 import io.newsstream.common.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -67,6 +68,13 @@ final class EventFormatter {
         return String.format(Locale.ROOT, "%s .. %s  %-28s %-12s mentions %3d · articles %2d · outlets %2d · tone %+.2f",
                 s.windowStart(), s.windowEnd(), s.name(), s.type(), s.mentions(), s.articles(), s.outlets().size(),
                 s.meanSentiment());
+    }
+
+    static String story(StorySummary s) {
+        return String.format(Locale.ROOT, "%s  %s%n    %d articles (%d copies) from %d outlets · %s .. %s · tone %+.2f%n    entities: %s",
+                s.storyId(), title(s.title(), null), s.articles(), s.copies(), s.outlets().size(), s.firstSeen(),
+                s.lastSeen(), s.meanTone(), s.topEntities().stream().limit(TOP_ENTITIES)
+                        .map(e -> e.name() + " (" + e.articles() + ")").collect(Collectors.joining(", ")));
     }
 
     static String deadLetter(byte[] key, byte[] value, Headers headers) {

@@ -5,6 +5,7 @@ import io.newsstream.common.model.DashboardArticle;
 import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.EntityWindowStats;
 import io.newsstream.common.model.RawArticle;
+import io.newsstream.common.model.StorySummary;
 import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.common.topics.TopicSpec;
 import io.newsstream.common.topics.Topics;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = {"Print a topic's events readably and keep following it, like tail -f.",
                 "TOPIC is a topic name or its registry key (raw, enriched, dashboard.articles, dashboard.entities, "
-                        + "deadletter); default: enriched."},
+                        + "dashboard.stories, deadletter); default: enriched."},
         footer = {"", "Examples:", "  newsstream tail", "  newsstream tail deadletter --from-beginning",
                 "  newsstream tail enriched --json --from-beginning --no-follow > enriched.jsonl"})
 public final class TailCommand implements Callable<Integer> {
@@ -147,6 +148,8 @@ public final class TailCommand implements Callable<Integer> {
                 return EventFormatter.enriched(JsonSerde.of(EnrichedArticle.class).fromBytes(r.value()));
             } else if (spec == Topics.DASHBOARD_ARTICLES) {
                 return EventFormatter.dashboardArticle(JsonSerde.of(DashboardArticle.class).fromBytes(r.value()));
+            } else if (spec == Topics.DASHBOARD_STORIES) {
+                return EventFormatter.story(JsonSerde.of(StorySummary.class).fromBytes(r.value()));
             } else if (spec == Topics.DASHBOARD_ENTITIES) {
                 return EventFormatter.entityWindow(JsonSerde.of(EntityWindowStats.class).fromBytes(r.value()));
             }
