@@ -73,9 +73,23 @@ final class EnrichProcess implements AutoCloseable {
         }
     }
 
-    /** {@code target/reliability-logs/<test class>}: where a test's process logs go, kept after the run. */
+    /**
+     * {@code target/reliability-logs/<test class>}, emptied of an earlier run's logs: where a test's
+     * process logs go, kept after the run for a person (or CI) to read.
+     */
     static Path logDir(Class<?> test) {
-        return Path.of("target", "reliability-logs", test.getSimpleName());
+        Path dir = Path.of("target", "reliability-logs", test.getSimpleName());
+        try {
+            Files.createDirectories(dir);
+            try (var old = Files.list(dir)) {
+                for (Path p : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + dir, e);
+        }
+        return dir;
     }
 
     private static String javaExecutable() {
