@@ -54,7 +54,7 @@ class EnricherGuardTest {
     @Test
     void shouldEnrichTextJustInsideBothBounds() {
         String longWord = "x".repeat(Enricher.MAX_RUN_WITHOUT_SPACE);
-        String text = "Prose with a long token " + longWord + " and " + "word ".repeat(Enricher.MAX_WORDS - 6);
+        String text = "Prose with a long token " + longWord + " and " + "a ".repeat(Enricher.MAX_WORDS - 7);
 
         assertThat(enricher.enrich(article(text)).id()).isEqualTo("a1");
         assertThat(modelCalls).hasValue(1);
@@ -63,7 +63,7 @@ class EnricherGuardTest {
     @Test
     void shouldCountWordsSeparatedByAnyUnicodeSpace() {
         // no-break spaces separate words as well as ASCII spaces do
-        String text = "word\u00a0".repeat(Enricher.MAX_WORDS + 1);
+        String text = "a\u00a0".repeat(Enricher.MAX_WORDS + 1);
 
         assertThatThrownBy(() -> enricher.enrich(article(text))).hasMessageStartingWith("text has 40001 words");
     }
