@@ -28,8 +28,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class DeliveryLedger implements AutoCloseable {
 
-    /** Where one record was found, for messages about duplicates. */
-    record Seen(String topic, int partition, long offset, String reason) {
+    /** Where one record was found (and its value), for messages about duplicates and checks of content. */
+    record Seen(String topic, int partition, long offset, String reason, byte[] value) {
         @Override
         public String toString() {
             return topic + "-" + partition + "@" + offset + (reason == null ? "" : " (" + reason + ")");
@@ -69,7 +69,7 @@ final class DeliveryLedger implements AutoCloseable {
             } else {
                 enriched++;
             }
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Seen(r.topic(), r.partition(), r.offset(), reason));
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Seen(r.topic(), r.partition(), r.offset(), reason, r.value()));
         }
     }
 
