@@ -72,7 +72,9 @@ final class BadRecords {
         c.add(dead("truncated JSON", "raw-02", "{\"id\": \"raw-02\", \"text\": \"abc", "not a valid RawArticle JSON document: Unexpected end-of-input"));
         c.add(dead("JSON without text", "raw-03", "{\"schemaVersion\":1,\"id\":\"raw-03\",\"title\":\"Headline only\"}", "article has no text"));
         c.add(dead("empty text", "raw-04", article("raw-04", "\"\""), "article has no text"));
-        c.add(dead("white-space-only text", "raw-05", article("raw-05", "\" \\n\\t\\u00a0\\u2003 \""), "article has no text"));
+        c.add(dead("white-space-only text", "raw-05", article("raw-05", "\" \\n\\t \""), "article has no text"));
+        c.add(dead("only no-break and em spaces", "raw-05b", article("raw-05b", "\"\\u00a0\\u2003\\u00a0\""),
+                "text has no letters (3 characters of digits, symbols or emoji)"));
         c.add(dead("text over enrich.max.chars", "raw-06", article("raw-06", quote("word ".repeat(60_000))),
                 "text is 300000 characters, over the limit of 200000 (enrich.max.chars)"));
         c.add(dead("one 1 MB line without spaces", "raw-07", article("raw-07", quote("A".repeat(1_000_000))),
@@ -81,7 +83,11 @@ final class BadRecords {
                 "not a valid RawArticle JSON document"));
         byte[] latin1 = ("{\"schemaVersion\":1,\"id\":\"raw-09\",\"text\":\"Caf\u00e9 au lait\"}").getBytes(StandardCharsets.ISO_8859_1);
         c.add(dead("invalid UTF-8 inside JSON", "raw-09", latin1, "not a valid RawArticle JSON document: Invalid UTF-8"));
-        c.add(dead("deeply nested JSON", "raw-10", "[".repeat(5000) + "]".repeat(5000), "not a valid RawArticle JSON document: Document nesting depth (65)"));
+        c.add(dead("deeply nested JSON (an unknown field 5,000 objects deep)", "raw-10", "{\"schemaVersion\":1,\"id\":\"raw-10\",\"x\":"
+                + "{\"a\":".repeat(5000) + "1" + "}".repeat(5000) + ",\"text\":\"" + PROSE + "\"}",
+                "not a valid RawArticle JSON document: Document nesting depth (65) exceeds the maximum allowed (64"));
+        c.add(dead("deeply nested arrays", "raw-10b", "[".repeat(5000) + "]".repeat(5000),
+                "not a valid RawArticle JSON document: Cannot deserialize value of type `io.newsstream.common.model.RawArticle` from Array value"));
         c.add(dead("text is an object", "raw-11", article("raw-11", "{\"p\": \"x\"}"), "not a valid RawArticle JSON document: Cannot deserialize value of type `java.lang.String` from Object value"));
         c.add(dead("text is a number", "raw-12", article("raw-12", "42"), "text has no letters (2 characters of digits, symbols or emoji)"));
         c.add(dead("schemaVersion is a word", "raw-13", "{\"schemaVersion\":\"one\",\"id\":\"raw-13\",\"text\":\"" + PROSE + "\"}",
@@ -125,7 +131,7 @@ final class BadRecords {
         c.add(ok("unknown extra fields", "raw-37", "{\"schemaVersion\":1,\"id\":\"raw-37\",\"extra\":{\"a\":[1,2,3]},\"text\":\"" + PROSE + "\"}"));
         c.add(new Case("record key differs from the id in the value", "raw-38-key", utf8(article("raw-38", quote(PROSE))), Map.of(), "raw-38", null));
         c.add(dead("JSON Lines (two objects) in one record", "raw-39", article("raw-39", quote(PROSE)) + "\n" + article("raw-39b", quote(PROSE)),
-                "not a valid RawArticle JSON document"));
+                "not a valid RawArticle JSON document: Trailing token (of type START_OBJECT)"));
         c.add(ok("text of only numbers and one word", "raw-40", article("raw-40", quote("1 2 3 4 5 6 7 8 9 10 result"))));
         return c;
     }

@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class DeliveryLedger implements AutoCloseable {
 
     /** Where one record was found (and its value), for messages about duplicates and checks of content. */
-    record Seen(String topic, int partition, long offset, String reason, byte[] value) {
+    record Seen(String topic, int partition, long offset, String reason, byte[] value, long seenAtNanos) {
         @Override
         public String toString() {
             return topic + "-" + partition + "@" + offset + (reason == null ? "" : " (" + reason + ")");
@@ -69,7 +69,8 @@ final class DeliveryLedger implements AutoCloseable {
             } else {
                 enriched++;
             }
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Seen(r.topic(), r.partition(), r.offset(), reason, r.value()));
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Seen(r.topic(), r.partition(), r.offset(), reason, r.value(),
+                    System.nanoTime()));
         }
     }
 
