@@ -47,7 +47,7 @@ class EnrichCrashIT {
         KAFKA.createTopics(config.topics());
         List<RawArticle> articles = ArticleCorpus.load().articles("crash", ARTICLES, 4, seed);
         List<String> ids = articles.stream().map(RawArticle::id).toList();
-        Feeder.publish(KAFKA, config.topics().name(Topics.RAW), articles);
+        Feeder.publish(config, articles);
         List<Long> killAt = killPoints(random);
         Map<String, String> settings = ReliabilitySettings.enrich(work.resolve("state"), 2);
 

@@ -55,7 +55,7 @@ class EnrichScaleOutIT {
         String raw = config.topics().name(Topics.RAW);
         List<RawArticle> articles = ArticleCorpus.load().articles("scale", ARTICLES, 4, seed);
         List<String> ids = articles.stream().map(RawArticle::id).toList();
-        Feeder.publish(KAFKA, raw, articles);
+        Feeder.publish(config, articles);
 
         long t0 = System.nanoTime();
         try (DeliveryLedger ledger = new DeliveryLedger(KAFKA, config.topics().name(Topics.ENRICHED),

@@ -53,7 +53,10 @@ class KafkaSecuritySettingsTest {
         assertContainsAll(RawTopicIds.consumerProperties(config));
         assertThat(config.clientProperties()).doesNotContainKey("heap.opts");
         // what the exactly-once promise rests on cannot be switched off by a pass-through setting
-        assertThat(ArticlePublisher.producerProperties(config)).containsEntry("enable.idempotence", "true").containsEntry("acks", "all");
+        NewsstreamConfig weakened = config.with(Map.of("kafka.enable.idempotence", "false", "kafka.acks", "1",
+                "kafka.max.in.flight.requests.per.connection", "5"));
+        assertThat(ArticlePublisher.producerProperties(weakened)).containsEntry("enable.idempotence", "true")
+                .containsEntry("acks", "all").containsEntry("max.in.flight.requests.per.connection", "1");
     }
 
     @Test
