@@ -28,6 +28,19 @@ public final class Enricher {
 
     /** Languages the entity and sentiment models are trained for. */
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("en");
+    /**
+     * Longest run of characters without white space enriched, as ingest accepts. Longer runs are
+     * encoded data, not prose; records written to the raw topic by other producers skip ingest's check,
+     * so it is repeated here before any model sees the text.
+     */
+    public static final int MAX_RUN_WITHOUT_SPACE = 1_000;
+    /**
+     * Most words enriched in one article: a 200,000-character article of prose has about 35,000. The
+     * CoreNLP tokenizer and classifier are linear but slow per word, and a stream thread that spends
+     * longer than {@code max.poll.interval.ms} (five minutes) on one record is evicted from the group
+     * and retries the same record forever; this bound keeps the worst article well inside that.
+     */
+    public static final int MAX_WORDS = 40_000;
 
     private final LanguageDetector languageDetector;
     private final EntityRecognizer recognizer;
@@ -117,6 +130,25 @@ public final class Enricher {
         }
         if (!hasLetters(text)) {
             throw new RejectedArticleException("text has no letters (" + text.length() + " characters of digits, symbols or emoji)");
+        }
+        int run = 0;
+        int longestRun = 0;
+        int words = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i))) {
+                run = 0;
+            } else if (++run == 1) {
+                words++;
+            }
+            longestRun = Math.max(longestRun, run);
+        }
+        if (longestRun > MAX_RUN_WITHOUT_SPACE) {
+            throw new RejectedArticleException("text has a run of " + longestRun + " characters without a space (at most "
+                    + MAX_RUN_WITHOUT_SPACE + "); that is encoded data, not article text");
+        }
+        if (words > MAX_WORDS) {
+            throw new RejectedArticleException("text has " + words + " words, over the limit of " + MAX_WORDS
+                    + " that one article may take to enrich; split it");
         }
     }
 

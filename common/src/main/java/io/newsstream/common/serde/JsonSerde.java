@@ -1,6 +1,7 @@
 package io.newsstream.common.serde;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -23,7 +24,8 @@ public final class JsonSerde<T> implements Serde<T> {
 
     private JsonSerde(Class<T> type) {
         this.type = type;
-        this.reader = Json.mapper().readerFor(type);
+        // a record holds one document: anything after it (a second article glued on) is an error, not dropped
+        this.reader = Json.mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.writer = Json.mapper().writerFor(type);
     }
 

@@ -77,8 +77,9 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
                 mentions.add(new Mention(text.substring(t.second(), t.third()), type, t.second(), t.third()));
             }
         }
-        addSuffixedOrganizations(text, mentions);
-        addRegions(text, mentions);
+        TitleCaseLines titleCase = new TitleCaseLines(text);
+        addSuffixedOrganizations(text, mentions, titleCase);
+        addRegions(text, mentions, titleCase);
         addDefinedAcronyms(text, mentions);
         mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         return mentions;
@@ -95,7 +96,7 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
     }
 
     /** Capitalised names ending in an organisation suffix that the model did not tag. */
-    private void addSuffixedOrganizations(String text, List<Mention> mentions) {
+    private void addSuffixedOrganizations(String text, List<Mention> mentions, TitleCaseLines titleCase) {
         List<int[]> words = new ArrayList<>();
         Matcher w = WORD.matcher(text);
         while (w.find()) {
@@ -116,7 +117,7 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
                 first = j;
             }
             int start = words.get(first)[0];
-            if (first < i && !inTitleCaseLine(text, start)) {
+            if (first < i && !titleCase.at(start)) {
                 addIfFree(mentions, text, start, words.get(i)[0] + suffix.length(), EntityType.ORGANIZATION);
             }
         }
@@ -142,12 +143,12 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
                 || lexicon.isOrgSuffix(w));
     }
 
-    private void addRegions(String text, List<Mention> mentions) {
+    private void addRegions(String text, List<Mention> mentions, TitleCaseLines titleCase) {
         Matcher m = REGION.matcher(text);
         while (m.find()) {
             String name = m.group(1);
             if (lexicon.demonymPlace(name).isPresent() || lexicon.isTitle(name) || lexicon.isNonEntity(name)
-                    || inTitleCaseLine(text, m.start())) {
+                    || titleCase.at(m.start())) {
                 continue;
             }
             addIfFree(mentions, text, m.start(), m.end(), EntityType.LOCATION);
@@ -194,5 +195,37 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             }
         }
         return words >= 3 && capitalised * 3 >= words * 2;
+    }
+
+    /**
+     * {@link #inTitleCaseLine} answered once per line: a text may hold thousands of pattern hits on one
+     * long line, and examining the whole line for each hit made such a text take minutes.
+     */
+    private static final class TitleCaseLines {
+        private final String text;
+        private final int[] lineStarts;
+        private final Boolean[] answers;
+
+        TitleCaseLines(String text) {
+            this.text = text;
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts.add(i + 1);
+            }
+            this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            this.answers = new Boolean[lineStarts.length];
+        }
+
+        boolean at(int offset) {
+            int line = java.util.Arrays.binarySearch(lineStarts, offset);
+            if (line < 0) {
+                line = -line - 2;
+            }
+            if (answers[line] == null) {
+                answers[line] = inTitleCaseLine(text, lineStarts[line]);
+            }
+            return answers[line];
+        }
     }
 }

@@ -72,6 +72,8 @@ public final class IngestHttpServer implements AutoCloseable {
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
     private static final int STOP_GRACE_SECONDS = 2;
     private static final String TEXT_PREFIX = "X-Article-";
+    /** An over-size body is read and discarded up to this many times the limit, so the 413 reaches the client. */
+    private static final int LINGER_FACTOR = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestHttpServer.class);
 
@@ -229,15 +231,13 @@ public final class IngestHttpServer implements AutoCloseable {
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null && parseLong(length) > maxBytes) {
-            return respond(ex, 413, error("body is " + length + " bytes, over the limit of " + maxBytes + " (ingest.http.max.bytes)"));
+            return tooLarge(ex, error("body is " + length + " bytes, over the limit of " + maxBytes + " (ingest.http.max.bytes)"));
         }
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(maxBytes + 1);
-        }
+        byte[] body = ex.getRequestBody().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            return respond(ex, 413, error("body is over the limit of " + maxBytes + " bytes (ingest.http.max.bytes)"));
+            return tooLarge(ex, error("body is over the limit of " + maxBytes + " bytes (ingest.http.max.bytes)"));
         }
+        ex.getRequestBody().close();
         ArticleReader.DecodedText decoded = ArticleReader.decode(body, charset);
         String origin = "http " + ex.getRemoteAddress().getAddress().getHostAddress();
         if (decoded.error() != null) {
@@ -285,6 +285,24 @@ public final class IngestHttpServer implements AutoCloseable {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("articles", items);
         return respond(ex, 202, body);
+    }
+
+    /**
+     * Reads and discards what the client is sending (up to {@link #LINGER_FACTOR} times the limit),
+     * then answers 413. Answering while the client is still sending makes the server close a connection
+     * with unread data, which TCP turns into a reset: the client would see "connection reset", not the
+     * reason. The body must be drained first: closing the answer closes the request stream too.
+     */
+    private int tooLarge(HttpExchange ex, ObjectNode body) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            long left = (long) maxBytes * LINGER_FACTOR;
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        }
+        return respond(ex, 413, body);
     }
 
     private ObjectNode health() {

@@ -51,8 +51,8 @@ public final class ArticlePublisher implements ArticleSink {
 
     /**
      * The producer's settings: sensible defaults, then the pass-through client settings of
-     * {@code config} (SASL, SSL, or another compression), then what the no-duplicates promise rests on
-     * and no setting may change: idempotence and {@code acks=all}.
+     * {@code config} (SASL, SSL, or another compression), then what the nothing-lost, no-duplicates
+     * promise rests on and no setting may change: idempotence, {@code acks=all} and one request in flight.
      */
     public static Properties producerProperties(NewsstreamConfig config) {
         Properties p = new Properties();
@@ -63,6 +63,11 @@ public final class ArticlePublisher implements ArticleSink {
         p.putAll(config.clientProperties());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // One request in flight per broker: with more, a first request to a just-created partition can be
+        // refused (NOT_LEADER_OR_FOLLOWER) while the next is accepted, and the first then fails on every
+        // retry with OUT_OF_ORDER_SEQUENCE_NUMBER until it expires (KAFKA-15591). Ingest creates the raw
+        // topic and publishes at once, and its rate needs no pipelining.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         return p;
     }
 
