@@ -1,0 +1,228 @@
+package io.newsstream.bench;
+
+import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.model.EnrichedArticle;
+import io.newsstream.common.model.RawArticle;
+import io.newsstream.common.serde.JsonSerde;
+import io.newsstream.common.topics.TopicAdmin;
+import io.newsstream.common.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One end-to-end run on the bench broker with a given number of stream threads: fresh topics, the
+ * enrich service in the {@link EnrichWorker} JVM, the producer and a {@code read_committed} consumer
+ * here.
+ * <ol>
+ *   <li><b>throughput</b>: N articles are pre-loaded onto the raw topic, then the service starts; the
+ *       rate is counted from the first enriched record committed to the last (steady state), and the
+ *       start-up (service start to first committed record) is reported beside it;</li>
+ *   <li><b>latency</b>: the service keeps running and a paced producer sends articles at a given rate,
+ *       each record stamped with its send time; latency is the time from that stamp until the enriched
+ *       record (which keeps the input's timestamp) is read committed here;</li>
+ *   <li><b>duplicates</b> (when the enriched records carry stories): the service stops, copies of
+ *       articles it has already enriched are pre-loaded under new ids, it starts again, and their rate
+ *       is counted as in 1.</li>
+ * </ol>
+ */
+final class EndToEnd implements AutoCloseable {
+
+    /** Partitions of each bench topic: a multiple of every thread count measured, so threads get equal shares. */
+    static final int PARTITIONS = 4;
+
+    private final String bootstrap;
+    private final WorkerProcess worker;
+    private final Map<String, String> settings;
+    private final NewsstreamConfig config;
+    private final KafkaProducer<String, RawArticle> producer;
+    private final KafkaConsumer<String, byte[]> consumer;
+
+    /** One record read committed from the enriched or dead-letter topic. */
+    record Arrival(String key, long timestamp, long receivedAt, boolean enriched, boolean hasStory, boolean duplicate) {
+    }
+
+    EndToEnd(String bootstrap, WorkerProcess worker, String tag, int threads, Path stateDir) {
+        this.bootstrap = bootstrap;
+        this.worker = worker;
+        Map<String, String> s = new HashMap<>();
+        s.put("enrich.threads", Integer.toString(threads));
+        s.put("enrich.application.id", "bench-" + tag);
+        s.put("enrich.state.dir", stateDir.resolve(tag).toString());
+        s.put("topic.partitions", Integer.toString(PARTITIONS));
+        for (var t : Topics.all()) {
+            s.put("topic." + t.key() + ".name", "bench." + tag + "." + t.key());
+        }
+        this.settings = Map.copyOf(s);
+        this.config = NewsstreamConfig.defaults().withBootstrapServers(bootstrap).with(settings);
+        TopicAdmin.createAll(config, Duration.ofSeconds(60));
+
+        Properties p = config.clientProperties();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Latency is measured from the send: no batching delay on the producer's side.
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), Topics.RAW.valueSerde().serializer());
+
+        Properties c = config.clientProperties();
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A short fetch wait so the measuring consumer does not add its own delay to the latency.
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        for (String topic : List.of(config.topics().name(Topics.ENRICHED), config.topics().name(Topics.DEADLETTER))) {
+            for (int i = 0; i < PARTITIONS; i++) {
+                parts.add(new TopicPartition(topic, i));
+            }
+        }
+        consumer.assign(parts);
+        consumer.seekToBeginning(parts);
+    }
+
+    /** Sends {@code articles} and waits until the broker has them all. */
+    void preload(List<RawArticle> articles) {
+        String raw = config.topics().name(Topics.RAW);
+        for (RawArticle a : articles) {
+            producer.send(new ProducerRecord<>(raw, a.id(), a));
+        }
+        producer.flush();
+    }
+
+    /**
+     * Starts the service, waits until {@code expected} records whose key passes {@code keys} have
+     * been read, and says how fast they came.
+     */
+    Map<String, Object> drain(int expected, Predicate<String> keys, Duration timeout) throws InterruptedException {
+        worker.send(Map.of("cmd", "start", "bootstrap", bootstrap, "settings", settings));
+        long startedAt = ((Number) worker.await("started", Duration.ofSeconds(60)).payload().get("at")).longValue();
+        List<Arrival> got = collect(expected, keys, timeout);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", got.size());
+        m.put("deadLetters", got.stream().filter(a -> !a.enriched()).count());
+        m.put("withStory", got.stream().filter(Arrival::hasStory).count());
+        m.put("duplicates", got.stream().filter(Arrival::duplicate).count());
+        if (got.isEmpty()) {
+            m.put("steady", 0.0);
+            return m;
+        }
+        long first = got.get(0).receivedAt();
+        long last = got.get(got.size() - 1).receivedAt();
+        long firstBatch = got.stream().filter(a -> a.receivedAt() == first).count();
+        m.put("startupMillis", first - startedAt);
+        m.put("fromStart", Stats.perSecond(got.size(), Math.max(1, last - startedAt) * 1_000_000L));
+        m.put("steady", last > first
+                ? Stats.perSecond(got.size() - firstBatch, (last - first) * 1_000_000L)
+                : (double) m.get("fromStart"));
+        m.put("complete", got.size() >= expected);
+        return m;
+    }
+
+    /**
+     * With the service running, sends {@code articles} at {@code rate} per second and reports the
+     * latency percentiles of their enriched records.
+     */
+    Map<String, Object> latency(List<RawArticle> articles, double rate, Duration timeout) throws InterruptedException {
+        String raw = config.topics().name(Topics.RAW);
+        long interval = (long) (1e9 / rate);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        articles.forEach(a -> ids.add(a.id()));
+        Thread pacer = new Thread(() -> {
+            try {
+                long next = System.nanoTime();
+                for (RawArticle a : articles) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    producer.send(new ProducerRecord<>(raw, null, System.currentTimeMillis(), a.id(), a));
+                    next += interval;
+                }
+                producer.flush();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "bench-paced-producer");
+        pacer.start();
+        List<Arrival> got = collect(articles.size(), ids::contains, timeout);
+        pacer.join();
+        if (failure.get() != null) {
+            throw new IllegalStateException("the paced producer failed: " + failure.get(), failure.get());
+        }
+        double[] latencies = got.stream().mapToDouble(a -> a.receivedAt() - a.timestamp()).toArray();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate", rate);
+        m.put("count", got.size());
+        m.put("complete", got.size() >= articles.size());
+        if (latencies.length > 0) {
+            m.put("p50", Stats.percentile(latencies, 50));
+            m.put("p95", Stats.percentile(latencies, 95));
+            m.put("p99", Stats.percentile(latencies, 99));
+            m.put("max", Stats.percentile(latencies, 100));
+        }
+        return m;
+    }
+
+    /** Stops the service and returns its heap figures. */
+    Map<String, Object> stop() throws InterruptedException {
+        worker.send(Map.of("cmd", "stop"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> heap = (Map<String, Object>) worker.await("stopped", Duration.ofSeconds(90)).payload().get("heap");
+        return heap;
+    }
+
+    private List<Arrival> collect(int expected, Predicate<String> keys, Duration timeout) {
+        String enrichedTopic = config.topics().name(Topics.ENRICHED);
+        JsonSerde<EnrichedArticle> serde = JsonSerde.of(EnrichedArticle.class);
+        List<Arrival> got = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (got.size() < expected && System.nanoTime() < deadline) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(50));
+            long now = System.currentTimeMillis();
+            for (ConsumerRecord<String, byte[]> r : records) {
+                if (r.key() == null || !keys.test(r.key())) {
+                    continue;
+                }
+                boolean enriched = r.topic().equals(enrichedTopic);
+                boolean hasStory = false;
+                boolean duplicate = false;
+                if (enriched) {
+                    EnrichedArticle a = serde.fromBytes(r.value());
+                    hasStory = a.story() != null;
+                    duplicate = hasStory && a.story().duplicateOf() != null;
+                }
+                got.add(new Arrival(r.key(), r.timestamp(), now, enriched, hasStory, duplicate));
+            }
+        }
+        return got;
+    }
+
+    @Override
+    public void close() {
+        try {
+            producer.close(Duration.ofSeconds(10));
+        } finally {
+            consumer.close(Duration.ofSeconds(10));
+        }
+    }
+}
