@@ -99,8 +99,9 @@ public final class Corpus {
                 out.add(RawArticle.of(id, s.source(), s.title(), s.publishedAt(), now, s.language(), s.text()));
             } else {
                 RawArticle model = seeds.get(random.nextInt(seeds.size()));
-                out.add(RawArticle.of(id, new Source("bench-variant", null), model.title(), model.publishedAt(), now,
-                        model.language(), variantText(model.text().length(), random)));
+                String text = variantText(model.text().length(), random);
+                out.add(RawArticle.of(id, new Source("bench-variant", null), headline(text), model.publishedAt(), now,
+                        model.language(), text));
             }
         }
         return out;
@@ -132,6 +133,13 @@ public final class Corpus {
             }
         }
         return text.toString();
+    }
+
+    /** The first words of the text's first sentence, as a headline would give them. */
+    private static String headline(String text) {
+        String[] words = SENTENCE_END.split(text, 2)[0].split("\\s+");
+        String title = String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, 10)));
+        return title.replaceAll("[.,;:!?\"\u201d]+$", "");
     }
 
     private static String renumber(String sentence, Random random) {
