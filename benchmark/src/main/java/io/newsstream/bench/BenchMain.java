@@ -68,6 +68,7 @@ public final class BenchMain implements Callable<Integer> {
     int maxThreads;
 
     private PrintStream progress;
+    private final long started = System.nanoTime();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));
@@ -77,13 +78,25 @@ public final class BenchMain implements Callable<Integer> {
     private record Plan(int microArticles, long warmupMillis, int iterations, double e2eSeconds, double latencySeconds,
                         double duplicateSeconds) {
         static Plan of(boolean quick) {
-            return quick ? new Plan(20, 1000, 3, 4, 4, 3) : new Plan(40, 3000, 5, 20, 15, 10);
+            return quick ? new Plan(12, 1000, 3, 4, 4, 3) : new Plan(30, 3000, 5, 20, 15, 10);
         }
     }
 
     @Override
     public Integer call() throws Exception {
-        progress = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        progress = new PrintStream(new java.io.OutputStream() {
+            private boolean lineStart = true;
+
+            @Override
+            public void write(int b) {
+                if (lineStart) {
+                    stderr.printf(Locale.ROOT, "[%5.1f s] ", (System.nanoTime() - started) / 1e9);
+                }
+                stderr.write(b);
+                lineStart = b == '\n';
+            }
+        }, true, StandardCharsets.UTF_8);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (maxThreads < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");

@@ -10,13 +10,16 @@ import java.util.function.Consumer;
 
 /**
  * Articles per second of one processing step, in this JVM: a warm-up of at least one pass over the
- * items (and at least the warm-up time), then several timed iterations of one pass each per thread.
+ * items (and at least the warm-up time), then several timed iterations of one pass each per thread
+ * (passes repeated to last at least half a second).
  * The result is the median of the iterations, so one disturbed iteration on a shared machine does not
  * decide it.
  *
  * @param <T> what the step processes
  */
 final class Throughput<T> {
+
+    private static final long MIN_ITERATION_NANOS = 500_000_000L;
 
     private final List<T> items;
     private final Consumer<T> step;
@@ -45,8 +48,15 @@ final class Throughput<T> {
         List<Double> each = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
             long t0 = System.nanoTime();
-            runPass(threads);
-            rates[i] = Stats.perSecond((long) items.size() * threads, System.nanoTime() - t0);
+            long passes = 0;
+            long elapsed;
+            // A fast step repeats its pass so that an iteration is long enough to time well.
+            do {
+                runPass(threads);
+                passes++;
+                elapsed = System.nanoTime() - t0;
+            } while (elapsed < MIN_ITERATION_NANOS);
+            rates[i] = Stats.perSecond(passes * items.size() * threads, elapsed);
             each.add(round(rates[i]));
         }
         Map<String, Object> m = new LinkedHashMap<>();
