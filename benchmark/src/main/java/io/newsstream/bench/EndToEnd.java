@@ -35,8 +35,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * here.
  * <ol>
  *   <li><b>throughput</b>: N articles are pre-loaded onto the raw topic, then the service starts; the
- *       rate is counted from the first enriched record committed to the last (steady state), and the
- *       start-up (service start to first committed record) is reported beside it;</li>
+ *       steady rate counts the records committed after the first tenth of them, over the time from then
+ *       to the last one; the start-up (service start to first committed record) and the rate counted
+ *       from the start are reported beside it;</li>
  *   <li><b>latency</b>: the service keeps running and a paced producer sends articles at a given rate,
  *       each record stamped with its send time; latency is the time from that stamp until the enriched
  *       record (which keeps the input's timestamp) is read committed here;</li>
@@ -61,26 +62,30 @@ final class EndToEnd implements AutoCloseable {
     record Arrival(String key, long timestamp, long receivedAt, boolean enriched, boolean hasStory, boolean duplicate) {
     }
 
-    EndToEnd(String bootstrap, WorkerProcess worker, String tag, int threads, Path stateDir) {
+    /**
+     * A run on the topics of {@code tag}, which {@link #createTopics} must have created.
+     *
+     * @param extra newsstream settings for the enrich service only, e.g. {@code kafka.commit.interval.ms}
+     */
+    EndToEnd(String bootstrap, WorkerProcess worker, String tag, int threads, Path stateDir, Map<String, String> extra) {
         this.bootstrap = bootstrap;
         this.worker = worker;
-        Map<String, String> s = new HashMap<>();
+        this.config = NewsstreamConfig.defaults().withBootstrapServers(bootstrap).with(topicSettings(tag));
+        Map<String, String> s = new HashMap<>(extra);
+        s.putAll(topicSettings(tag));
         s.put("enrich.threads", Integer.toString(threads));
         s.put("enrich.application.id", "bench-" + tag);
         s.put("enrich.state.dir", stateDir.resolve(tag).toString());
-        s.put("topic.partitions", Integer.toString(PARTITIONS));
-        for (var t : Topics.all()) {
-            s.put("topic." + t.key() + ".name", "bench." + tag + "." + t.key());
-        }
+        // The enrich service's settings: the run's, plus any the user gave to try (kafka.* included).
         this.settings = Map.copyOf(s);
-        this.config = NewsstreamConfig.defaults().withBootstrapServers(bootstrap).with(settings);
-        TopicAdmin.createAll(config, Duration.ofSeconds(60));
 
         Properties p = config.clientProperties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Latency is measured from the send: no batching delay on the producer's side.
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // A send that cannot complete fails the run in a minute instead of the default two.
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         this.producer = new KafkaProducer<>(p, new StringSerializer(), Topics.RAW.valueSerde().serializer());
 
         Properties c = config.clientProperties();
@@ -99,13 +104,44 @@ final class EndToEnd implements AutoCloseable {
         consumer.seekToBeginning(parts);
     }
 
+    /**
+     * Creates the topics of each run tag. Done well before the runs: a producer writing to partitions
+     * created a moment ago can meet a broker that has not taken up their leadership yet.
+     */
+    static void createTopics(String bootstrap, List<String> tags) {
+        for (String tag : tags) {
+            TopicAdmin.createAll(NewsstreamConfig.defaults().withBootstrapServers(bootstrap).with(topicSettings(tag)),
+                    Duration.ofSeconds(60));
+        }
+    }
+
+    private static Map<String, String> topicSettings(String tag) {
+        Map<String, String> s = new HashMap<>();
+        s.put("topic.partitions", Integer.toString(PARTITIONS));
+        for (var t : Topics.all()) {
+            s.put("topic." + t.key() + ".name", "bench." + tag + "." + t.key());
+        }
+        return s;
+    }
+
     /** Sends {@code articles} and waits until the broker has them all. */
     void preload(List<RawArticle> articles) {
         String raw = config.topics().name(Topics.RAW);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
         for (RawArticle a : articles) {
-            producer.send(new ProducerRecord<>(raw, a.id(), a));
+            producer.send(new ProducerRecord<>(raw, a.id(), a), (metadata, e) -> {
+                if (e != null) {
+                    failed.incrementAndGet();
+                    failure.compareAndSet(null, e);
+                }
+            });
         }
         producer.flush();
+        if (failure.get() != null) {
+            throw new IllegalStateException(failed.get() + " of " + articles.size() + " articles could not be sent to "
+                    + raw + ": " + failure.get());
+        }
     }
 
     /**
@@ -127,11 +163,14 @@ final class EndToEnd implements AutoCloseable {
         }
         long first = got.get(0).receivedAt();
         long last = got.get(got.size() - 1).receivedAt();
-        long firstBatch = got.stream().filter(a -> a.receivedAt() == first).count();
+        // Steady state starts once a tenth of the records (and at least the first commit's) are out:
+        // by then the stream threads have joined, restored and compiled their hot code.
+        long warm = got.get(Math.max(0, got.size() / 10 - 1)).receivedAt();
+        long counted = got.stream().filter(a -> a.receivedAt() > warm).count();
         m.put("startupMillis", first - startedAt);
         m.put("fromStart", Stats.perSecond(got.size(), Math.max(1, last - startedAt) * 1_000_000L));
-        m.put("steady", last > first
-                ? Stats.perSecond(got.size() - firstBatch, (last - first) * 1_000_000L)
+        m.put("steady", last > warm
+                ? Stats.perSecond(counted, (last - warm) * 1_000_000L)
                 : (double) m.get("fromStart"));
         m.put("complete", got.size() >= expected);
         return m;
@@ -155,7 +194,11 @@ final class EndToEnd implements AutoCloseable {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    producer.send(new ProducerRecord<>(raw, null, System.currentTimeMillis(), a.id(), a));
+                    producer.send(new ProducerRecord<>(raw, null, System.currentTimeMillis(), a.id(), a), (metadata, e) -> {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
                     next += interval;
                 }
                 producer.flush();

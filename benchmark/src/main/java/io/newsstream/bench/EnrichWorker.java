@@ -11,7 +11,9 @@ import io.newsstream.enrich.entities.CanonicalEntityResolver;
 import io.newsstream.enrich.entities.CoreNlpEntityRecognizer;
 import io.newsstream.enrich.entities.EntityLexicon;
 import io.newsstream.enrich.entities.InMemoryEntityDirectory;
+import io.newsstream.enrich.lang.OptimaizeLanguageDetector;
 import io.newsstream.enrich.nlp.EntityRecognizer;
+import io.newsstream.enrich.nlp.LanguageDetector;
 import io.newsstream.enrich.nlp.EntityResolver;
 import io.newsstream.enrich.nlp.ScoredSentence;
 import io.newsstream.enrich.nlp.SentimentScorer;
@@ -35,7 +37,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * with one line {@code @@<event> <json>} on standard output; anything else it prints is log.
  *
  * <p>Commands: {@code load} (the production enricher from {@link EnricherFactory}, plus a separate
- * recogniser, resolver and scorer so their steps can be timed alone), {@code micro} (articles/s per
+ * recogniser, resolver, scorer and language detector so their steps can be timed alone), {@code micro} (articles/s per
  * thread of each step), {@code drop-parts} (frees the separate parts), {@code start} and {@code stop}
  * (an {@link EnrichService} on the bench broker), {@code quit}.
  */
@@ -51,6 +53,7 @@ public final class EnrichWorker {
     private EntityRecognizer recognizer;
     private EntityResolver resolver;
     private SentimentScorer scorer;
+    private LanguageDetector language;
     private EnrichService service;
 
     private EnrichWorker(PrintStream out) {
@@ -113,6 +116,7 @@ public final class EnrichWorker {
         recognizer = new CoreNlpEntityRecognizer(CoreNlpEntityRecognizer.DEFAULT_MODEL, lexicon);
         resolver = new CanonicalEntityResolver(lexicon, new InMemoryEntityDirectory());
         scorer = new NewsSentimentScorer();
+        language = new OptimaizeLanguageDetector();
         enricher = product.get();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seconds", (System.nanoTime() - t0) / 1e9);
@@ -145,6 +149,7 @@ public final class EnrichWorker {
                 e -> resolver.resolve(e.text(), recognizer.recognize(e.text()), e.sentences())).measure(1, warmup, iterations));
         m.put("recognizer", new Throughput<>(entityInputs, e -> recognizer.recognize(e.text())).measure(1, warmup, iterations));
         m.put("sentiment", new Throughput<>(articles, a -> scorer.score(a.title(), a.text())).measure(1, warmup, iterations));
+        m.put("language", new Throughput<>(articles, a -> language.detect(a.title() + "\n" + a.text())).measure(1, warmup, iterations));
         m.put("chars", articles.stream().mapToInt(a -> a.text().length()).summaryStatistics().getAverage());
         m.put("heap", heap.snapshot());
         reply("micro", m);
@@ -157,6 +162,7 @@ public final class EnrichWorker {
         recognizer = null;
         resolver = null;
         scorer = null;
+        language = null;
         System.gc();
         heap.reset();
         Runtime rt = Runtime.getRuntime();
