@@ -6,6 +6,7 @@ import io.newsstream.common.serde.Json;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.EnricherFactory;
 import io.newsstream.enrich.RejectedArticleException;
+import io.newsstream.enrich.stories.OfflineStories;
 import io.newsstream.ingest.read.ArticleReader;
 import io.newsstream.ingest.read.ReadResult;
 import java.io.PrintStream;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Parameters;
         description = {"Enrich files offline, without Kafka, with the same code as the enrich stage.",
                 "Prints one JSON object per article, one per line, in the order given: the enriched article, or "
                         + "{\"error\": \"<reason>\"} for an input that cannot be enriched. Exits 1 if any failed.",
-                "A .txt or .json file is one article; a .jsonl file is one article per line; a folder is read recursively."},
+                "A .txt or .json file is one article; a .jsonl file is one article per line; a folder is read recursively.",
+                "Stories are assigned across all the files of one call: articles about one event share story.id, and a "
+                        + "near-verbatim copy of an earlier article has story.duplicateOf and reuses its enrichment."},
         footer = {"", "Example:", "  newsstream annotate seeds/*.txt > enriched.jsonl"})
 public final class AnnotateCommand implements Callable<Integer> {
 
@@ -77,6 +80,8 @@ public final class AnnotateCommand implements Callable<Integer> {
         ArticleReader reader = ArticleReader.create(config);
         log.println("annotate: loading models...");
         Enricher enricher = EnricherFactory.create(config);
+        // stories across every file of this call: the same detector and assigner as the enrich stage
+        OfflineStories stories = new OfflineStories(config.enrich().storyQuietPeriod(), config.enrich().keepText());
         List<ReadResult> read = new ArrayList<>();
         for (Path p : inputs) {
             read.addAll(reader.read(p));
@@ -89,7 +94,7 @@ public final class AnnotateCommand implements Callable<Integer> {
                 outcomes.add(new Outcome(r.origin(), null, r.origin() + ": " + r.error()));
             } else {
                 try {
-                    outcomes.add(new Outcome(r.origin(), enricher.enrich(r.article()), null));
+                    outcomes.add(new Outcome(r.origin(), stories.process(r.article(), enricher::enrich), null));
                 } catch (RejectedArticleException e) {
                     outcomes.add(new Outcome(r.origin(), null, r.origin() + ": " + e.getMessage()));
                 } catch (RuntimeException e) {

@@ -40,9 +40,9 @@ import picocli.CommandLine.Option;
  * come out enriched and prints a summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on an embedded Kafka broker (real Kafka, in this process):",
-                "start the broker, create the topics, run enrich and sink, ingest the seed articles, wait for them",
-                "to come out enriched and print a summary. With --follow it keeps running so you can feed more."},
+        description = {"Run the whole pipeline over the seed articles on an embedded Kafka broker.",
+                "Starts a real Kafka broker in this process, creates the topics, runs enrich and sink, ingests the articles, waits for them",
+                "to come out enriched and prints a summary. With --follow it keeps running so you can feed more."},
         footer = {"", "Examples:", "  ./newsstream demo", "  ./newsstream demo --follow",
                 "  ./newsstream demo --articles my-articles/ --timeout 10m"})
 public final class DemoCommand implements Callable<Integer> {

@@ -11,8 +11,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code newsstream enrich}: runs the enrich stage until stopped. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
-        description = {"Run the enrich stage: news.articles.raw -> news.articles.enriched (language, entities, sentiment, story);",
-                "records that cannot be enriched go to news.deadletter with the reason. Runs until stopped (Ctrl-C or SIGTERM).",
+        description = {"Run the enrich stage until stopped: raw articles in, enriched articles out.",
+                "Reads news.articles.raw, writes news.articles.enriched (language, entities, sentiment, story); records that",
+                "cannot be enriched go to news.deadletter with the reason. Runs until Ctrl-C or SIGTERM.",
                 "Scale out by starting more instances with the same enrich.application.id (up to one per partition)."})
 public final class EnrichCommand implements Callable<Integer> {
 
@@ -28,6 +29,8 @@ public final class EnrichCommand implements Callable<Integer> {
         System.err.printf("enrich: models loaded in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, enricher.pipeline().models());
         System.err.printf("enrich: %s -> %s with %d stream thread(s) at %s%n", config.topics().name(Topics.RAW),
                 config.topics().name(Topics.ENRICHED), config.enrich().threads(), config.bootstrapServers());
-        return StreamsRunner.runUntilStopped("enrich", new EnrichService(config, enricher).streams());
+        var service = new EnrichService(config, enricher);
+        System.err.println(service.topology().describe());
+        return StreamsRunner.runUntilStopped("enrich", service.streams());
     }
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsstream eval GOLD FILE...}: entity precision, recall and F1 against a gold file. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Annotate FILEs as 'annotate' does and score their entities against a GOLD file:",
-                "precision, recall and F1 per document and overall (micro), by the gold file's own scoring rules",
+        description = {"Score the entities of annotated files against a gold file.",
+                "Annotates FILEs as 'annotate' does, then prints precision, recall and F1 per document and overall (micro), by the gold file's own scoring rules",
                 "(typed, alias-aware, optional entities neither rewarded nor penalised)."},
         footer = {"", "Example:", "  newsstream eval ../shared/gold/seeds-entities.json seeds/*.txt",
                 "  newsstream eval --min-f1 0.93 --min-precision 0.92 ../shared/gold/seeds-entities.json seeds/"})

@@ -23,12 +23,12 @@ final class EventFormatter {
 
     static String raw(RawArticle a) {
         return String.format(Locale.ROOT, "%s  [%s] %s  (%,d chars)", a.id(), outlet(a.source().name()),
-                title(a.title()), a.text() == null ? 0 : a.text().length());
+                title(a.title(), a.text()), a.text() == null ? 0 : a.text().length());
     }
 
     static String enriched(EnrichedArticle a) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s  [%s] %s%n", a.id(), outlet(a.source().name()), title(a.title())));
+        sb.append(String.format(Locale.ROOT, "%s  [%s] %s%n", a.id(), outlet(a.source().name()), title(a.title(), a.text())));
         if (a.sentiment() != null) {
             sb.append(String.format(Locale.ROOT, "    language %s · tone %s (%+.2f)", a.language(),
                     a.sentiment().label().wire(), a.sentiment().score()));
@@ -59,7 +59,7 @@ final class EventFormatter {
 
     static String dashboardArticle(DashboardArticle a) {
         return String.format(Locale.ROOT, "%s  [%s] %s · %s %+.2f · people %s · orgs %s · places %s", a.id(),
-                outlet(a.outlet()), title(a.title()), a.sentimentLabel().wire(), a.sentimentScore(),
+                outlet(a.outlet()), title(a.title(), null), a.sentimentLabel().wire(), a.sentimentScore(),
                 a.people(), a.organizations(), a.locations());
     }
 
@@ -84,12 +84,17 @@ final class EventFormatter {
     }
 
     private static String outlet(String name) {
-        return name == null ? "unknown outlet" : name;
+        return name == null ? "no outlet" : name;
     }
 
-    private static String title(String title) {
+    /** The title, or for an untitled article the opening words of its text in quotes. */
+    private static String title(String title, String text) {
         if (title == null) {
-            return "(untitled)";
+            if (text == null || text.isBlank()) {
+                return "(untitled)";
+            }
+            String opening = text.strip().replaceAll("\\s+", " ");
+            return "\u201c" + (opening.length() > TITLE_WIDTH - 2 ? opening.substring(0, TITLE_WIDTH - 3) + "…" : opening) + "\u201d";
         }
         return title.length() > TITLE_WIDTH ? title.substring(0, TITLE_WIDTH - 1) + "…" : title;
     }

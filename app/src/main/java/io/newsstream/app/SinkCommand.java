@@ -8,8 +8,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code newsstream sink}: runs the sink stage until stopped. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-        description = {"Run the sink stage: news.articles.enriched -> news.dashboard.articles and news.dashboard.entities.",
-                "Runs until stopped (Ctrl-C or SIGTERM)."})
+        description = {"Run the sink stage until stopped: enriched articles in, dashboard topics out.",
+                "Reads news.articles.enriched, writes news.dashboard.articles, news.dashboard.entities and news.dashboard.stories.",
+                "Runs until Ctrl-C or SIGTERM."})
 public final class SinkCommand implements Callable<Integer> {
 
     @Mixin
@@ -23,6 +24,8 @@ public final class SinkCommand implements Callable<Integer> {
                 config.topics().name(io.newsstream.common.topics.Topics.DASHBOARD_ARTICLES),
                 config.topics().name(io.newsstream.common.topics.Topics.DASHBOARD_ENTITIES),
                 config.sink().window(), config.bootstrapServers());
-        return StreamsRunner.runUntilStopped("sink", new SinkService(config).streams());
+        var service = new SinkService(config);
+        System.err.println(service.topology().describe());
+        return StreamsRunner.runUntilStopped("sink", service.streams());
     }
 }

@@ -78,7 +78,12 @@ public final class TailCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }));
-            List<PartitionInfo> partitions = consumer.partitionsFor(name, Duration.ofSeconds(30));
+            List<PartitionInfo> partitions;
+            try {
+                partitions = consumer.partitionsFor(name, Duration.ofSeconds(15));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                throw new UserException("cannot reach Kafka at " + config.bootstrapServers() + " (no answer within 15 s)");
+            }
             if (partitions == null || partitions.isEmpty()) {
                 throw new UserException("topic '" + name + "' does not exist at " + config.bootstrapServers()
                         + " (create the topics with: newsstream topics create)");

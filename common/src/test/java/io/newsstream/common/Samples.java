@@ -13,6 +13,7 @@ import io.newsstream.common.model.SentimentLabel;
 import io.newsstream.common.model.Source;
 import io.newsstream.common.model.Span;
 import io.newsstream.common.model.StoryRef;
+import io.newsstream.common.model.StorySummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,5 +50,12 @@ public final class Samples {
         return new EntityWindowStats(EntityWindowStats.SCHEMA_VERSION, "ent_1234abcd5678", "Jane Doe", EntityType.PERSON,
                 Instant.parse("2026-02-03T04:00:00Z"), Instant.parse("2026-02-03T05:00:00Z"), 7, 3,
                 List.of("A", "B"), -0.2);
+    }
+
+    public static StorySummary storySummary() {
+        return new StorySummary(StorySummary.SCHEMA_VERSION, "st_0123456789abcdef", "A headline", 3, 1,
+                List.of("Example Times", "Other Post"), T, T.plusSeconds(3600),
+                List.of(new StorySummary.EntityCount("ent_1234abcd5678", "Jane Doe", EntityType.PERSON, 3, 7)),
+                -0.4, Map.of("Example Times", -0.5, "Other Post", -0.2));
     }
 }

@@ -10,8 +10,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the enrich topology as a Kafka Streams application: exactly-once (v2), the configured number
@@ -19,13 +17,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class EnrichService implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
-
     private final KafkaStreams streams;
+    private final Topology topology;
 
     public EnrichService(NewsstreamConfig config, Enricher enricher) {
-        Topology topology = new EnrichTopology(enricher, config.topics()).build();
-        LOG.info("enrich topology:\n{}", topology.describe());
+        Topology topology = new EnrichTopology(enricher, config.topics(), config.enrich().storyQuietPeriod()).build();
+        this.topology = topology;
         this.streams = new KafkaStreams(topology, streamsProperties(config));
     }
 
@@ -41,6 +38,7 @@ public final class EnrichService implements AutoCloseable {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().name(Topics.DEADLETTER));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionExceptionHandler.class);
         p.put(DeadLetterProductionExceptionHandler.STAGE_CONFIG, "enrich");
         // Enrichment takes tens of milliseconds per article; keep batches small so a rebalance or a
@@ -51,6 +49,11 @@ public final class EnrichService implements AutoCloseable {
     }
 
     /** The running Kafka Streams instance, for state and metrics. */
+    /** The topology this service runs, for logging and inspection. */
+    public Topology topology() {
+        return topology;
+    }
+
     public KafkaStreams streams() {
         return streams;
     }

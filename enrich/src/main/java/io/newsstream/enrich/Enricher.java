@@ -93,7 +93,13 @@ public final class Enricher {
         return detected;
     }
 
-    private void validate(RawArticle article) {
+    /**
+     * Checks that {@code article} can be enriched at all (id, text, size, schema version) without running
+     * any model; {@link #enrich} checks the same.
+     *
+     * @throws RejectedArticleException with the reason when it cannot
+     */
+    public void validate(RawArticle article) {
         if (article.schemaVersion() > RawArticle.SCHEMA_VERSION) {
             throw new RejectedArticleException("schemaVersion " + article.schemaVersion()
                     + " is newer than this enricher understands (" + RawArticle.SCHEMA_VERSION + ")");

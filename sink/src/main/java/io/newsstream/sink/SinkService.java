@@ -9,18 +9,16 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Runs the sink topology as an exactly-once Kafka Streams application. */
 public final class SinkService implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
     private final KafkaStreams streams;
+    private final Topology topology;
 
     public SinkService(NewsstreamConfig config) {
         Topology topology = new SinkTopology(config.topics(), config.sink()).build();
-        LOG.info("sink topology:\n{}", topology.describe());
+        this.topology = topology;
         this.streams = new KafkaStreams(topology, streamsProperties(config));
     }
 
@@ -36,8 +34,14 @@ public final class SinkService implements AutoCloseable {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().name(Topics.DEADLETTER));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         return p;
+    }
+
+    /** The topology this service runs, for logging and inspection. */
+    public Topology topology() {
+        return topology;
     }
 
     public KafkaStreams streams() {

@@ -26,13 +26,17 @@ import org.apache.kafka.streams.kstream.TimeWindows;
  *   <li>reads {@code news.articles.enriched}: key article id, value EnrichedArticle;</li>
  *   <li>writes {@code news.dashboard.articles}: key article id, value DashboardArticle (compacted);</li>
  *   <li>writes {@code news.dashboard.entities}: key {@code entityId@windowStart}, value EntityWindowStats,
- *       one update per change of a window's counts.</li>
+ *       one update per change of a window's counts;</li>
+ *   <li>writes {@code news.dashboard.stories}: key story id, value StorySummary, one update per article
+ *       added to the story (compacted).</li>
  * </ul>
- * Internal: repartition topic {@code entities-by-id}, window store {@code entity-window-counts}.
+ * Internal: repartition topics {@code entities-by-id} and {@code stories-by-id}, window store
+ * {@code entity-window-counts}, key-value store {@code story-summaries}.
  */
 public final class SinkTopology {
 
     static final String ENTITY_STORE = "entity-window-counts";
+    static final String STORY_STORE = "story-summaries";
 
     private final TopicConfig topics;
     private final SinkConfig sink;
@@ -76,6 +80,19 @@ public final class SinkTopology {
                         Named.as("entity-window-stats"))
                 .to(topics.name(Topics.DASHBOARD_ENTITIES),
                         Produced.with(Serdes.String(), Topics.DASHBOARD_ENTITIES.valueSerde()).withName("write-dashboard-entities"));
+
+        enriched.filter((id, article) -> article.story() != null && article.story().id() != null, Named.as("articles-with-story"))
+                .groupBy((id, article) -> article.story().id(),
+                        Grouped.with("stories-by-id", Serdes.String(), Topics.ENRICHED.valueSerde()))
+                .aggregate(() -> StoryAggregate.EMPTY, (storyId, article, agg) -> agg.add(article),
+                        Named.as("aggregate-story"),
+                        Materialized.<String, StoryAggregate, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(STORY_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(JsonSerde.of(StoryAggregate.class)))
+                .toStream(Named.as("story-updates"))
+                .mapValues(StoryAggregate::summary, Named.as("summarise-story"))
+                .to(topics.name(Topics.DASHBOARD_STORIES),
+                        Produced.with(Serdes.String(), Topics.DASHBOARD_STORIES.valueSerde()).withName("write-dashboard-stories"));
 
         return builder.build();
     }

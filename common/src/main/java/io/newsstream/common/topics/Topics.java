@@ -4,6 +4,7 @@ import io.newsstream.common.model.DashboardArticle;
 import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.EntityWindowStats;
 import io.newsstream.common.model.RawArticle;
+import io.newsstream.common.model.StorySummary;
 import io.newsstream.common.serde.JsonSerde;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,19 @@ public final class Topics {
                     TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS),
             "mentions, articles, outlets and mean sentiment per canonical entity and time window, keyed by entityId@windowStart");
 
+    /** sink → dashboards: one summary per story (title, articles, outlets, entities, tone), compacted. */
+    public static final TopicSpec<String, StorySummary> DASHBOARD_STORIES = new TopicSpec<>(
+            "dashboard.stories", "news.dashboard.stories", Serdes.String(), JsonSerde.of(StorySummary.class),
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            "one summary per story: title, article count, outlets, first and last seen, top entities, tone (compacted, keyed by story id)");
+
     /** Every record that could not be processed, with its original bytes and the reason in headers. */
     public static final TopicSpec<byte[], byte[]> DEADLETTER = new TopicSpec<>(
             "deadletter", "news.deadletter", Serdes.ByteArray(), Serdes.ByteArray(),
             Map.of(TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS),
             "records that could not be processed: original key and value, reason in __streams.errors.* headers");
 
-    private static final List<TopicSpec<?, ?>> ALL = List.of(RAW, ENRICHED, DASHBOARD_ARTICLES, DASHBOARD_ENTITIES, DEADLETTER);
+    private static final List<TopicSpec<?, ?>> ALL = List.of(RAW, ENRICHED, DASHBOARD_ARTICLES, DASHBOARD_ENTITIES, DASHBOARD_STORIES, DEADLETTER);
 
     private Topics() {
     }

@@ -31,6 +31,7 @@ class WireSchemaTest {
             Topics.ENRICHED, "enriched-article.schema.json",
             Topics.DASHBOARD_ARTICLES, "dashboard-article.schema.json",
             Topics.DASHBOARD_ENTITIES, "entity-window-stats.schema.json",
+            Topics.DASHBOARD_STORIES, "story-summary.schema.json",
             Topics.DEADLETTER, "deadletter.schema.json");
 
     static Set<ValidationMessage> validate(String schemaFile, byte[] json) throws IOException {
@@ -66,6 +67,8 @@ class WireSchemaTest {
                 Topics.DASHBOARD_ARTICLES.valueSerde().serializer().serialize("t", Samples.dashboardArticle()))).isEmpty();
         assertThat(validate("entity-window-stats.schema.json",
                 Topics.DASHBOARD_ENTITIES.valueSerde().serializer().serialize("t", Samples.entityWindowStats()))).isEmpty();
+        assertThat(validate("story-summary.schema.json",
+                Topics.DASHBOARD_STORIES.valueSerde().serializer().serialize("t", Samples.storySummary()))).isEmpty();
     }
 
     @Test

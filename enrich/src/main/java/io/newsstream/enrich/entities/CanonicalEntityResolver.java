@@ -43,10 +43,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
     static final double NEUTRAL_BAND = 0.05;
 
     private static final Pattern DEFINED_ACRONYM =
-            Pattern.compile("\\G\\s*\\(\\s*(\\p{Lu}[\\p{Lu}\\p{N}&.-]{1,9})\\s*\\)");
+            Pattern.compile("\\s*\\(\\s*(\\p{Lu}[\\p{Lu}\\p{N}&.-]{1,9})\\s*\\)");
     private static final Pattern NEXT_WORDS =
-            Pattern.compile("\\G(?:['\u2019]s?)?\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?");
-    private static final Pattern PREVIOUS_WORD = Pattern.compile("([\\p{L}-]+)\\s+$");
+            Pattern.compile("(?:['\u2019]s?)?\\s+([\\p{L}-]+)(?:\\s+([\\p{L}-]+))?");
+    private static final Pattern REPEATED_LETTER = Pattern.compile("(\\p{L})\\1+");
+    private static final Pattern Y_ENDING = Pattern.compile("(?:iy|yi|ij|ii|y|i)(?=\\s|$)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> NAME_PREFIXES = Set.of("former", "late", "acting", "then", "ex", "new");
 
     private final EntityLexicon lexicon;
@@ -178,12 +180,16 @@ public final class CanonicalEntityResolver implements EntityResolver {
             if (type != EntityType.PERSON) {
                 break;
             }
-            int maxK = Math.min(lexicon.longestTitleWords(), words.size() - 1);
-            for (int k = maxK; k >= 1 && !changed; k--) {
-                String lead = t.substring(0, words.get(k - 1)[1]);
-                if (lexicon.isTitle(lead)) {
-                    s += words.get(k)[0];
-                    changed = true;
+            // A title within the first few words ends the role description: "Freedonian Foreign
+            // Minister Ivan Petrov", "Pentagon spokesman Pat Ryder".
+            for (int i = 0; i < Math.min(4, words.size() - 1) && !changed; i++) {
+                int maxK = Math.min(lexicon.longestTitleWords(), words.size() - 1 - i);
+                for (int k = maxK; k >= 1 && !changed; k--) {
+                    String lead = t.substring(words.get(i)[0], words.get(i + k - 1)[1]);
+                    if (lexicon.isTitle(lead)) {
+                        s += words.get(i + k)[0];
+                        changed = true;
+                    }
                 }
             }
             if (!changed && (lexicon.demonymPlace(first).isPresent()
@@ -210,19 +216,35 @@ public final class CanonicalEntityResolver implements EntityResolver {
 
     /** Context cues: "media outlet X" is an organisation; so is a non-gazetteer place that speaks. */
     private EntityType cueType(String text, Cand c) {
-        Matcher prev = PREVIOUS_WORD.matcher(text.substring(Math.max(0, c.start - 40), c.start));
-        if (prev.find() && lexicon.isOrgCue(prev.group(1))) {
+        String prev = previousWord(text, c.start);
+        if (prev != null && lexicon.isOrgCue(prev)) {
             return EntityType.ORGANIZATION;
         }
         if (c.type == EntityType.LOCATION) {
             Matcher next = NEXT_WORDS.matcher(text);
             next.region(c.end, Math.min(text.length(), c.end + 60));
-            if (next.find() && (lexicon.isInstitutionCue(next.group(1))
+            if (next.lookingAt() && (lexicon.isInstitutionCue(next.group(1))
                     || (next.group(2) != null && lexicon.isInstitutionCue(next.group(2))))) {
                 return EntityType.ORGANIZATION;
             }
         }
         return c.type;
+    }
+
+    /** The word just before {@code offset}, separated from it by spaces only; null if none. */
+    private static String previousWord(String text, int offset) {
+        int end = offset;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == offset) {
+            return null;
+        }
+        int start = end;
+        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '-')) {
+            start--;
+        }
+        return start < end ? text.substring(start, end) : null;
     }
 
     // ---- grouping -------------------------------------------------------------------------
@@ -242,8 +264,13 @@ public final class CanonicalEntityResolver implements EntityResolver {
         if (c.type != EntityType.ORGANIZATION) {
             return key;
         }
+        String[] words = key.split(" ");
+        int n = words.length;
+        while (n > 1 && lexicon.isLegalForm(words[n - 1])) {
+            n--;
+        }
         StringBuilder sb = new StringBuilder();
-        for (String w : key.split(" ")) {
+        for (String w : java.util.Arrays.copyOf(words, n)) {
             sb.append(sb.length() == 0 ? "" : " ")
                     .append(lexicon.demonymPlace(w).map(EntityLexicon::normalize).orElse(w));
         }
@@ -256,7 +283,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
             for (Cand c : g.cands) {
                 Matcher m = DEFINED_ACRONYM.matcher(text);
                 m.region(c.end, text.length());
-                if (m.find() && EntityLexicon.isAcronym(m.group(1)) && !EntityLexicon.isAcronym(c.surface)) {
+                if (m.lookingAt() && EntityLexicon.isAcronym(m.group(1)) && !EntityLexicon.isAcronym(c.surface)) {
                     defined.putIfAbsent(m.group(1), g);
                 }
             }
@@ -334,6 +361,17 @@ public final class CanonicalEntityResolver implements EntityResolver {
                     owners.add(f);
                 }
             }
+            if (owners.isEmpty() && g.type == EntityType.PERSON) {
+                // "Sir Keir" after "Keir Starmer": a first name used alone, if only one person has it.
+                for (Group f : full) {
+                    if (EntityLexicon.normalize(firstWord(f.longest())).equals(EntityLexicon.normalize(token))) {
+                        owners.add(f);
+                    }
+                }
+                if (owners.size() > 1) {
+                    owners.clear();
+                }
+            }
             Group owner = owners.size() == 1 ? owners.get(0) : nearestPreceding(owners, g.firstStart());
             if (owner != null) {
                 owner.absorb(g);
@@ -358,11 +396,16 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
     }
 
+    /** The owner with the last mention before {@code position}; else the most mentioned. */
     private static Group nearestPreceding(List<Group> owners, int position) {
         Group best = null;
+        int bestStart = -1;
         for (Group f : owners) {
-            if (f.firstStart() < position && (best == null || f.firstStart() > best.firstStart())) {
-                best = f;
+            for (Cand c : f.cands) {
+                if (c.start < position && c.start > bestStart) {
+                    best = f;
+                    bestStart = c.start;
+                }
             }
         }
         if (best == null) {
@@ -402,11 +445,11 @@ public final class CanonicalEntityResolver implements EntityResolver {
 
     /**
      * A spelling-tolerant key for the directory: transliterations of one name often differ only in
-     * doubled letters and in -y/-iy/-yy/-ii endings ("Zelensky", "Zelenskyy", "Zelenskiy").
+     * doubled letters and in -y/-iy/-yy/-ii endings ("Dobrovolsky", "Dobrovolskyi", "Dobrovolskiy").
      */
     static String looseName(String name) {
-        String n = EntityLexicon.normalize(name).replaceAll("(\\p{L})\\1+", "$1");
-        return n.replaceAll("(?:iy|yi|ij|ii|y|i)(?=\\s|$)", "y");
+        String n = REPEATED_LETTER.matcher(EntityLexicon.normalize(name)).replaceAll("$1");
+        return Y_ENDING.matcher(n).replaceAll("y");
     }
 
     static boolean sameSurname(String a, String b) {
@@ -527,7 +570,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
     }
 
     private boolean hasDemonym(String form) {
-        for (String w : form.split("\\s+")) {
+        for (String w : WHITESPACE.split(form)) {
             if (lexicon.demonymPlace(w).isPresent()) {
                 return true;
             }

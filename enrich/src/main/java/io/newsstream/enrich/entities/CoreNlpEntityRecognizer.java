@@ -30,7 +30,7 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
     private static final Pattern REGION =
             Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?) (region|province|oblast|krai|district|prefecture)\\b");
     private static final Pattern DEFINED_ACRONYM =
-            Pattern.compile("\\G\\s*\\(\\s*(\\p{Lu}[\\p{Lu}\\p{N}&.-]{1,9})\\s*\\)");
+            Pattern.compile("\\s*\\(\\s*(\\p{Lu}[\\p{Lu}\\p{N}&.-]{1,9})\\s*\\)");
 
     private final CRFClassifier<CoreLabel> classifier;
     private final EntityLexicon lexicon;
@@ -160,7 +160,7 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         for (Mention named : snapshot) {
             Matcher m = DEFINED_ACRONYM.matcher(text);
             m.region(named.end(), text.length());
-            if (m.find() && EntityLexicon.isAcronym(m.group(1))) {
+            if (m.lookingAt() && EntityLexicon.isAcronym(m.group(1))) {
                 addIfFree(mentions, text, m.start(1), m.end(1), named.type());
             }
         }

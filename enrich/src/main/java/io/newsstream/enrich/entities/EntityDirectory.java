@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What the pipeline has learned across articles about short forms of names: a surname or an
- * acronym and the full canonical name it stood for ("Putin" for "Vladimir Putin" if an earlier
+ * acronym and the full canonical name it stood for ("Merkel" for "Angela Merkel" if an earlier
  * article named him in full). The resolver consults it when an article uses only the short form.
  * Implementations are thread-safe and bounded.
  */

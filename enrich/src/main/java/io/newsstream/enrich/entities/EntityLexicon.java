@@ -44,6 +44,7 @@ public final class EntityLexicon {
     private final Set<String> pronouns = new HashSet<>();
     private final Set<String> orgSuffixes = new HashSet<>();
     private final Set<String> orgCues = new HashSet<>();
+    private final Set<String> legalForms = new HashSet<>();
     private final Set<String> institutionCues = new HashSet<>();
     private final Set<String> nonEntities = new HashSet<>();
     private final int longestTitleWords;
@@ -81,6 +82,7 @@ public final class EntityLexicon {
         longestTitleWords = longest;
         lines("pronouns.txt").forEach(p -> pronouns.add(normalize(p)));
         orgSuffixes.addAll(lines("org-suffixes.txt"));
+        lines("legal-forms.txt").forEach(c -> legalForms.add(normalize(c)));
         lines("org-cues.txt").forEach(c -> orgCues.add(normalize(c)));
         lines("speech-verbs.txt").forEach(c -> institutionCues.add(normalize(c)));
         lines("non-entities.txt").forEach(c -> nonEntities.add(normalize(c)));
@@ -96,6 +98,9 @@ public final class EntityLexicon {
      * removed, lower case, single spaces.
      */
     public static String normalize(String s) {
+        if (isPlainAscii(s)) {
+            return s.toLowerCase(Locale.ROOT);
+        }
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC)
                 .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00A0', ' ');
         n = MARKS.matcher(Normalizer.normalize(n, Normalizer.Form.NFD)).replaceAll("");
@@ -147,6 +152,11 @@ public final class EntityLexicon {
         return orgSuffixes.contains(word);
     }
 
+    /** True for a company legal form ("Inc.", "Ltd", "GmbH"), which names are often cited without. */
+    public boolean isLegalForm(String word) {
+        return legalForms.contains(normalize(word));
+    }
+
     /** True for a common noun that, just before a name, marks it as an organisation. */
     public boolean isOrgCue(String word) {
         return orgCues.contains(normalize(word));
@@ -171,6 +181,23 @@ public final class EntityLexicon {
             return Optional.of(EntityType.ORGANIZATION);
         }
         return Optional.empty();
+    }
+
+    /** ASCII with single inner spaces: normalising is just lower-casing (the common, hot case). */
+    private static boolean isPlainAscii(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return n == 0;
+        }
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || (c < ' ') || (c == ' ' && prev == ' ')) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 
     static boolean isAcronym(String s) {

@@ -89,29 +89,40 @@ public final class EntityEvaluator {
 
     private static DocScore score(String doc, GoldDoc gold, List<Entity> reported) {
         boolean[] matched = new boolean[gold.required.size()];
-        int tp = 0;
-        List<String> spurious = new ArrayList<>();
-        for (Entity r : reported) {
-            Set<String> forms = forms(r.name(), r.aliases());
-            int hit = -1;
-            boolean repeat = false;
-            for (int i = 0; i < gold.required.size(); i++) {
-                if (gold.required.get(i).matches(r.type(), forms)) {
-                    if (!matched[i]) {
-                        hit = i;
+        int[] assignment = new int[reported.size()];
+        java.util.Arrays.fill(assignment, -1);
+        // Two passes so that "Jill Biden" (alias "Biden") does not take gold "Joe Biden" (alias "Biden")
+        // from the reported "Joe Biden": a gold entity whose forms include the reported name goes first.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r = 0; r < reported.size(); r++) {
+                if (assignment[r] >= 0) {
+                    continue;
+                }
+                Entity e = reported.get(r);
+                Set<String> forms = pass == 0 ? Set.of(normalizeForm(e.name())) : forms(e.name(), e.aliases());
+                for (int i = 0; i < gold.required.size(); i++) {
+                    if (!matched[i] && gold.required.get(i).matches(e.type(), forms)) {
+                        matched[i] = true;
+                        assignment[r] = i;
                         break;
                     }
-                    repeat = true;
                 }
             }
-            if (hit >= 0) {
-                matched[hit] = true;
+        }
+        int tp = 0;
+        List<String> spurious = new ArrayList<>();
+        for (int r = 0; r < reported.size(); r++) {
+            Entity e = reported.get(r);
+            if (assignment[r] >= 0) {
                 tp++;
-            } else if (!repeat && gold.optional.stream().anyMatch(o -> o.matches(r.type(), forms))) {
                 continue;
-            } else {
-                spurious.add(r.name() + " (" + r.type() + (repeat ? ", repeat" : "") + ")");
             }
+            Set<String> forms = forms(e.name(), e.aliases());
+            boolean repeat = gold.required.stream().anyMatch(g -> g.matches(e.type(), forms));
+            if (!repeat && gold.optional.stream().anyMatch(o -> o.matches(e.type(), forms))) {
+                continue;
+            }
+            spurious.add(e.name() + " (" + e.type() + (repeat ? ", repeat" : "") + ")");
         }
         List<String> missed = new ArrayList<>();
         for (int i = 0; i < matched.length; i++) {

@@ -2,10 +2,18 @@ package io.newsstream.enrich.topology;
 
 import io.newsstream.common.model.EnrichedArticle;
 
-/** What became of one raw record: enriched, or failed with its original bytes kept for the dead-letter topic. */
+/** What became of one record at a step: passed on, enriched, or failed with its original bytes kept for the dead-letter topic. */
 sealed interface EnrichOutcome {
 
-    /** Enriched; written to the enriched topic keyed by the article id. */
+    /** Passed the checks; its original value goes on to the next step. */
+    record Accepted(byte[] value) implements EnrichOutcome {
+    }
+
+    /** Ready for story assignment. */
+    record ToStories(StoryInput input) implements EnrichOutcome {
+    }
+
+    /** Enriched with its story; written to the enriched topic keyed by the article id. */
     record Enriched(EnrichedArticle article) implements EnrichOutcome {
     }
 

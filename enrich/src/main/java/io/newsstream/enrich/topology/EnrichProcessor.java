@@ -2,13 +2,11 @@ package io.newsstream.enrich.topology;
 
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.serde.JsonSerde;
-import io.newsstream.common.topics.DeadLetterHeaders;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.RejectedArticleException;
+import io.newsstream.enrich.stories.StoryFeatures;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,13 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses and enriches each raw record. A record that cannot be parsed or enriched is forwarded as
- * {@link EnrichOutcome.Failed} with its original key and value and the reason in
- * {@code __streams.errors.*} headers; processing goes on with the next record.
+ * Third step, in parallel on N partitions: enriches each original and computes its content signature; a
+ * near-verbatim copy passes through without running any model. A record that cannot be enriched is
+ * forwarded as {@link EnrichOutcome.Failed} with its original value and the reason in
+ * {@code __streams.errors.*} headers, and the story step is told (so copies waiting for it are not left
+ * waiting); processing goes on with the next record.
  */
 final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichOutcome> {
 
-    static final String STAGE = "enrich";
+    static final String STAGE = DeadLetters.STAGE;
     private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
 
     private final Enricher enricher;
@@ -41,37 +41,39 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        RawArticle raw = null;
         try {
-            if (record.value() == null) {
-                throw new RejectedArticleException("record has no value (a tombstone is not an article)");
+            raw = rawSerde.fromBytes(record.value());
+            byte[] key = raw.id().getBytes(StandardCharsets.UTF_8);
+            String copyOf = DeadLetters.get(record.headers(), DeadLetters.COPY_OF);
+            StoryInput input;
+            if (copyOf != null) {
+                String similarity = DeadLetters.get(record.headers(), DeadLetters.COPY_SIMILARITY);
+                input = StoryInput.copy(raw, record.value(), copyOf, similarity == null ? 0 : Double.parseDouble(similarity));
+            } else {
+                input = StoryInput.enriched(enricher.enrich(raw), StoryFeatures.contentSignature(raw.title(), raw.text()));
             }
-            RawArticle raw = rawSerde.fromBytes(record.value());
-            var enriched = enricher.enrich(raw);
-            context.forward(record
-                    .withKey(enriched.id().getBytes(StandardCharsets.UTF_8))
-                    .withValue(new EnrichOutcome.Enriched(enriched)));
+            context.forward(record.withKey(key).withValue(new EnrichOutcome.ToStories(input)));
         } catch (RejectedArticleException | SerializationException e) {
-            deadLetter(record, e, e.getMessage());
+            deadLetter(record, raw, e, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // A model failure on one article must not stop the stream: the record goes to the
             // dead-letter topic with the reason, and the next record is processed.
             LOG.warn("enrichment failed for a record at {}: {}", where(), e.toString());
-            deadLetter(record, e, "enrichment failed: " + e);
+            deadLetter(record, raw, e, "enrichment failed: " + e);
         }
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, Throwable e, String reason) {
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        put(headers, DeadLetterHeaders.STAGE, STAGE);
-        put(headers, DeadLetterHeaders.EXCEPTION, e.getClass().getName());
-        put(headers, DeadLetterHeaders.MESSAGE, reason == null ? e.getClass().getSimpleName() : reason);
-        context.recordMetadata().ifPresent(m -> {
-            put(headers, DeadLetterHeaders.TOPIC, m.topic());
-            put(headers, DeadLetterHeaders.PARTITION, Integer.toString(m.partition()));
-            put(headers, DeadLetterHeaders.OFFSET, Long.toString(m.offset()));
-        });
-        context.forward(new Record<byte[], EnrichOutcome>(record.key(), new EnrichOutcome.Failed(record.value()),
-                record.timestamp(), headers));
+    private void deadLetter(Record<byte[], byte[]> record, RawArticle raw, Throwable e, String reason) {
+        String message = reason == null ? e.getClass().getSimpleName() : reason;
+        context.forward(new Record<byte[], EnrichOutcome>(raw == null ? record.key() : raw.id().getBytes(StandardCharsets.UTF_8),
+                new EnrichOutcome.Failed(record.value()), record.timestamp(),
+                DeadLetters.headers(record.headers(), context, e.getClass().getName(), message)));
+        if (raw != null) {
+            context.forward(new Record<byte[], EnrichOutcome>(raw.id().getBytes(StandardCharsets.UTF_8),
+                    new EnrichOutcome.ToStories(StoryInput.failed(raw.id(), message)), record.timestamp(),
+                    record.headers()));
+        }
     }
 
     private String where() {
@@ -80,10 +82,5 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
 
     private static String describe(RecordMetadata m) {
         return m.topic() + "-" + m.partition() + "@" + m.offset();
-    }
-
-    private static void put(Headers headers, String key, String value) {
-        headers.remove(key);
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 }

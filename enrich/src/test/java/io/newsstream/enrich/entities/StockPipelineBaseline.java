@@ -34,6 +34,19 @@ public final class StockPipelineBaseline {
         }
         CoreNlpEntityRecognizer recognizer = new CoreNlpEntityRecognizer();
         CanonicalEntityResolver resolver = new CanonicalEntityResolver();
+        if (args.length > 0 && args[0].equals("resolver")) {
+            List<List<io.newsstream.enrich.nlp.Mention>> mentions = texts.stream().map(recognizer::recognize).toList();
+            for (int trial = 0; trial < 5; trial++) {
+                long t0 = System.nanoTime();
+                for (int r = 0; r < 200; r++) {
+                    for (int i = 0; i < texts.size(); i++) {
+                        resolver.resolve(texts.get(i), mentions.get(i), SeedEntityQualityTest.neutralSentences(texts.get(i)));
+                    }
+                }
+                System.out.printf(Locale.ROOT, "resolver alone: %.3f ms/article%n", (System.nanoTime() - t0) / 1e6 / (200.0 * texts.size()));
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("dump")) {
             for (String text : texts) {
                 List<ScoredSentence> sentences = SeedEntityQualityTest.neutralSentences(text);
@@ -45,30 +58,35 @@ public final class StockPipelineBaseline {
             }
             return;
         }
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        double ours = measure("recognizer+resolver", texts, rounds, t -> resolver.resolve(t, recognizer.recognize(t),
-                SeedEntityQualityTest.neutralSentences(t)));
-        double crf = measure("recognizer only", texts, rounds, recognizer::recognize);
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         StanfordCoreNLP stock = new StanfordCoreNLP(props);
-        double baseline = measure("stock tokenize,ssplit,pos,lemma,ner", texts, rounds, t -> stock.annotate(new CoreDocument(t)));
-        System.out.printf(Locale.ROOT, "speed-up %.2fx (recognizer only %.2fx)%n", ours / baseline, crf / baseline);
+        Consumer<String> ours = t -> resolver.resolve(t, recognizer.recognize(t), SeedEntityQualityTest.neutralSentences(t));
+        Consumer<String> crf = recognizer::recognize;
+        Consumer<String> baseline = t -> stock.annotate(new CoreDocument(t));
+        // The machine is shared, so the three alternate and each keeps its best round.
+        double bestOurs = 0;
+        double bestCrf = 0;
+        double bestBaseline = 0;
+        for (int trial = 0; trial < 5; trial++) {
+            bestOurs = Math.max(bestOurs, measure(texts, rounds, ours));
+            bestCrf = Math.max(bestCrf, measure(texts, rounds, crf));
+            bestBaseline = Math.max(bestBaseline, measure(texts, rounds, baseline));
+            System.out.printf(Locale.ROOT, "trial %d: recognizer+resolver %.1f, recognizer only %.1f, stock %.1f articles/s/thread%n",
+                    trial, bestOurs, bestCrf, bestBaseline);
+        }
+        System.out.printf(Locale.ROOT, "speed-up %.2fx (recognizer only %.2fx)%n", bestOurs / bestBaseline, bestCrf / bestBaseline);
         Runtime rt = Runtime.getRuntime();
         System.gc();
         System.out.printf(Locale.ROOT, "heap used after GC with both loaded: %d MiB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
-    private static double measure(String name, List<String> texts, int rounds, Consumer<String> step) {
-        for (int i = 0; i < rounds; i++) {
-            texts.forEach(step);
-        }
+    private static double measure(List<String> texts, int rounds, Consumer<String> step) {
         long t0 = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
             texts.forEach(step);
         }
-        double perSecond = rounds * texts.size() / ((System.nanoTime() - t0) / 1e9);
-        System.out.printf(Locale.ROOT, "%-40s %6.1f articles/s/thread%n", name, perSecond);
-        return perSecond;
+        return rounds * texts.size() / ((System.nanoTime() - t0) / 1e9);
     }
 }

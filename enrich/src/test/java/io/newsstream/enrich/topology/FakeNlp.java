@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +35,14 @@ final class FakeNlp {
     }
 
     static Enricher enricher(int maxChars) {
+        return enricher(maxChars, new AtomicInteger());
+    }
+
+    /** As {@link #enricher(int)}, counting recogniser runs in {@code modelRuns}. */
+    static Enricher enricher(int maxChars, AtomicInteger modelRuns) {
         LanguageDetector language = text -> text.contains("Der ") ? "de" : "en";
         EntityRecognizer recognizer = text -> {
+            modelRuns.incrementAndGet();
             if (text.contains("BOOM")) {
                 throw new IllegalStateException("model exploded");
             }

@@ -119,7 +119,14 @@ public final class PageFurniture {
         }
     }
 
-    /** A lone one-to-three word line above the headline ("Politics", "Russia") labels a section. */
+    /** Longest line that still reads as a headline. */
+    private static final int HEADLINE_MAX_CHARS = 200;
+
+    /**
+     * A lone one-to-three word line above the headline ("Politics", "Russia") labels a section. It is
+     * only a label when a headline follows it; a short line followed by prose is the article's own
+     * (short) headline, such as "Budget passes".
+     */
     private static void removeSectionLabel(List<String> lines) {
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) {
@@ -132,9 +139,20 @@ public final class PageFurniture {
         String[] words = label.split("\\s+");
         boolean lone = words.length <= 3 && !label.isEmpty() && Character.isUpperCase(label.charAt(0))
                 && !label.matches(".*[.!?:;,\"\u201d]$");
-        if (lone && lines.get(first + 1).isBlank()) {
+        if (lone && lines.get(first + 1).isBlank() && headlineFollows(lines, first + 2)) {
             lines.set(first, "");
         }
+    }
+
+    /** Whether the next non-blank line from {@code from} reads as a headline: short, no closing punctuation. */
+    private static boolean headlineFollows(List<String> lines, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (!line.isEmpty()) {
+                return line.length() <= HEADLINE_MAX_CHARS && !line.matches(".*[.!?:;,]$");
+            }
+        }
+        return false;
     }
 
     private static String join(List<String> lines) {

@@ -1,0 +1,25 @@
+package io.newsstream.enrich.stories;
+
+import io.newsstream.common.model.StoryRef;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What story assignment keeps of one article: enough to compare a later article with it, and to answer a
+ * redelivery of the same id with the same story.
+ *
+ * @param id          article id
+ * @param story       the story it was assigned
+ * @param seenAt      ingest time, epoch milliseconds
+ * @param publishedAt publication time, epoch milliseconds, or null when unknown
+ * @param entities    stable entity id to salience, the most salient few, most salient first
+ * @param content     MinHash signature of the content words of headline and body
+ */
+public record ArticleFeatures(String id, StoryRef story, long seenAt, Long publishedAt,
+                              Map<String, Double> entities, int[] content) {
+
+    public ArticleFeatures {
+        entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
+    }
+}

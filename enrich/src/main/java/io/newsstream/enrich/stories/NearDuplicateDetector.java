@@ -1,0 +1,105 @@
+package io.newsstream.enrich.stories;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds near-verbatim copies: the same body text but for small edits, a different headline or different
+ * page furniture. Bodies are compared as sets of {@value TextFeatures#SHINGLE_WORDS}-word shingles through
+ * MinHash signatures; candidates come from LSH buckets, so the cost per article does not grow with the
+ * number of articles held. A copy is reported against the first copy seen, which is the only one indexed.
+ *
+ * <p>Not thread-safe: one detector sits at the one place that sees every article in order.
+ */
+public final class NearDuplicateDetector {
+
+    /** LSH layout: 32 bands of 4 rows. A pair at Jaccard 0.6 shares a bucket with probability 0.99, at 0.3 with 0.23. */
+    static final int BANDS = 32;
+    static final int ROWS = 4;
+    /** Shingle-set Jaccard estimate at or above which two bodies may be copies. */
+    public static final double MIN_JACCARD = 0.6;
+    /** Share of the smaller body's shingles found in the other at or above which they are copies. */
+    public static final double MIN_CONTAINMENT = 0.8;
+    /** Originals kept per LSH bucket, the newest. */
+    static final int BUCKET_CAP = 32;
+
+    private final MinHasher hasher = new MinHasher(BANDS * ROWS, BANDS, ROWS, 0x5EEDD0C5L);
+    private final DuplicateIndex index;
+    private final long windowMs;
+
+    /**
+     * @param index  where originals are kept
+     * @param window how long an original is remembered after it was seen
+     */
+    public NearDuplicateDetector(DuplicateIndex index, Duration window) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.windowMs = window.toMillis();
+    }
+
+    /** The outcome for one article: a copy of {@code duplicateOf}, or an original when that is null. */
+    public record Verdict(String duplicateOf, double similarity) {
+        static final Verdict ORIGINAL = new Verdict(null, 0.0);
+
+        public boolean isDuplicate() {
+            return duplicateOf != null;
+        }
+    }
+
+    /**
+     * Checks {@code text} against the originals remembered and remembers it when it is an original. An id
+     * seen before is an original again (a redelivery, not a copy of itself).
+     */
+    public Verdict check(String id, String text, Instant seenAt) {
+        long t = Times.advance(index.watermark(), seenAt);
+        long watermark = Math.max(index.watermark(), t);
+        index.watermark(watermark);
+        index.expire(watermark);
+        if (index.get(id) != null) {
+            return Verdict.ORIGINAL;
+        }
+        Set<Long> shingles = TextFeatures.shingles(text);
+        int[] sig = hasher.signature(shingles);
+        long[] buckets = hasher.buckets(sig);
+        // sorted, so the first-best candidate is the same on every run
+        Set<String> candidates = new TreeSet<>();
+        for (long b : buckets) {
+            candidates.addAll(index.bucket(b));
+        }
+        DuplicateEntry best = null;
+        double bestJ = 0;
+        for (String c : candidates) {
+            DuplicateEntry e = index.get(c);
+            if (e == null) {
+                continue;
+            }
+            double j = MinHasher.similarity(sig, e.signature());
+            if (j >= MIN_JACCARD && containment(j, shingles.size(), e.shingles()) >= MIN_CONTAINMENT
+                    && (best == null || j > bestJ || (j == bestJ && e.seenAt() < best.seenAt()))) {
+                best = e;
+                bestJ = j;
+            }
+        }
+        if (best != null) {
+            return new Verdict(best.id(), round(bestJ));
+        }
+        index.put(new DuplicateEntry(id, t, shingles.size(), sig), buckets, BUCKET_CAP,
+                t + windowMs);
+        return Verdict.ORIGINAL;
+    }
+
+    /** Share of the smaller set inside the other, from the Jaccard estimate and the two set sizes. */
+    static double containment(double jaccard, int a, int b) {
+        if (a == 0 || b == 0) {
+            return a == b ? 1.0 : 0.0;
+        }
+        double intersection = jaccard * (a + b) / (1 + jaccard);
+        return Math.min(1.0, intersection / Math.min(a, b));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

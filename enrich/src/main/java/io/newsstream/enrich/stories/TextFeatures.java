@@ -1,0 +1,126 @@
+package io.newsstream.enrich.stories;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The word features stories are compared on: word shingles of the body (for near-duplicates) and the
+ * set of content words of headline and body (for same-event similarity). Words are maximal runs of
+ * letters and digits, lower-cased, so punctuation, quote styles and line breaks do not matter.
+ */
+public final class TextFeatures {
+
+    /** Words per shingle: long enough that two independent write-ups rarely share one. */
+    public static final int SHINGLE_WORDS = 5;
+    /** Shortest word counted as a content word. */
+    static final int MIN_CONTENT_WORD = 3;
+
+    /**
+     * Common English function words and reporting verbs: they say nothing about which event an article
+     * is about. Written for this project from general knowledge of English (no external list).
+     */
+    static final Set<String> STOPWORDS = Set.of(
+            "the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have", "had",
+            "his", "her", "hers", "its", "their", "theirs", "our", "ours", "your", "yours", "they", "them",
+            "she", "him", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "not", "but",
+            "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same",
+            "than", "too", "very", "can", "will", "just", "should", "would", "could", "might", "must", "shall",
+            "may", "did", "does", "doing", "done", "been", "being", "into", "onto", "over", "under", "again",
+            "further", "then", "once", "here", "there", "about", "above", "below", "between", "through",
+            "during", "before", "after", "against", "out", "off", "upon", "while", "because", "until", "also",
+            "said", "says", "say", "told", "tell", "according", "added", "adding", "reported", "reports",
+            "report", "stated", "statement", "news", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "first", "second", "last", "new", "now", "still", "yet", "even", "well",
+            "many", "much", "these", "those", "however", "although", "though", "within", "without", "since",
+            "among", "around", "per", "via", "mr", "mrs", "ms", "dr", "year",
+            "years", "day", "days", "week", "weeks", "month", "months", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "time", "people",
+            "like", "made", "make", "take", "took", "get", "got", "went", "come", "came", "back", "way", "whether");
+
+    private TextFeatures() {
+    }
+
+    /** The words of {@code text}, lower-cased, in order. */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                w.appendCodePoint(Character.toLowerCase(cp));
+            } else if (w.length() > 0) {
+                out.add(w.toString());
+                w.setLength(0);
+            }
+            i += Character.charCount(cp);
+        }
+        if (w.length() > 0) {
+            out.add(w.toString());
+        }
+        return out;
+    }
+
+    /** Hashes of the {@link #SHINGLE_WORDS}-word shingles of {@code text}; a shorter text is one shingle. */
+    public static Set<Long> shingles(String text) {
+        List<String> words = words(text);
+        Set<Long> out = new HashSet<>();
+        if (words.isEmpty()) {
+            return out;
+        }
+        int k = Math.min(SHINGLE_WORDS, words.size());
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i + k <= words.size(); i++) {
+            sb.setLength(0);
+            for (int j = i; j < i + k; j++) {
+                sb.append(words.get(j)).append(' ');
+            }
+            out.add(MinHasher.hash(sb));
+        }
+        return out;
+    }
+
+    /** Hashes of the distinct content words of the headline and the body. */
+    public static Set<Long> contentWords(String title, String text) {
+        Set<Long> out = new HashSet<>();
+        addContentWords(title, out);
+        addContentWords(text, out);
+        return out;
+    }
+
+    private static void addContentWords(String s, Set<Long> out) {
+        for (String w : words(s)) {
+            if (w.length() >= MIN_CONTENT_WORD && !STOPWORDS.contains(w) && !isNumber(w)) {
+                out.add(MinHasher.hash(stem(w)));
+            }
+        }
+    }
+
+    /** A light plural/possessive fold so "crashes" and "crash", "drones" and "drone" count as one word. */
+    static String stem(String w) {
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 4 && (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes"))) {
+            return w.substring(0, w.length() - 2);
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isNumber(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
