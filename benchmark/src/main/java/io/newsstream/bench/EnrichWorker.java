@@ -18,11 +18,13 @@ import io.newsstream.enrich.nlp.EntityResolver;
 import io.newsstream.enrich.nlp.ScoredSentence;
 import io.newsstream.enrich.nlp.SentimentScorer;
 import io.newsstream.enrich.sentiment.NewsSentimentScorer;
+import io.newsstream.enrich.stories.OfflineStories;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,9 +142,14 @@ public final class EnrichWorker {
         Map<String, Object> m = new LinkedHashMap<>();
         heap.reset();
         // The full enrichment runs every step, so warming it up first leaves no step cold for the others.
+        // Full enrichment: the models plus copy detection and story assignment, as the topology runs
+        // them, with fresh story state for every pass (else a second pass would find only copies).
+        Duration quiet = NewsstreamConfig.defaults().enrich().storyQuietPeriod();
+        ThreadLocal<OfflineStories> stories = new ThreadLocal<>();
         Map<String, Object> full = new LinkedHashMap<>();
         for (int t = 1; t <= maxThreads; t++) {
-            full.put(Integer.toString(t), new Throughput<>(articles, enricher::enrich).measure(t, warmup * (t == 1 ? 2 : 1), iterations));
+            full.put(Integer.toString(t), new Throughput<>(articles, a -> stories.get().process(a, enricher::enrich),
+                    () -> stories.set(new OfflineStories(quiet, true))).measure(t, warmup * (t == 1 ? 2 : 1), iterations));
         }
         m.put("full", full);
         m.put("entities", new Throughput<>(entityInputs,

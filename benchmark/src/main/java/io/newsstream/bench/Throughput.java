@@ -23,13 +23,23 @@ final class Throughput<T> {
 
     private final List<T> items;
     private final Consumer<T> step;
+    private final Runnable passStart;
 
     Throughput(List<T> items, Consumer<T> step) {
+        this(items, step, () -> { });
+    }
+
+    /**
+     * @param passStart run by each thread before each pass over the items, e.g. to give a stateful
+     *                  step fresh state so that a second pass does not meet the first one's articles
+     */
+    Throughput(List<T> items, Consumer<T> step, Runnable passStart) {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("nothing to measure");
         }
         this.items = List.copyOf(items);
         this.step = step;
+        this.passStart = passStart;
     }
 
     /**
@@ -69,6 +79,7 @@ final class Throughput<T> {
 
     private void runPass(int threads) throws InterruptedException {
         if (threads == 1) {
+            passStart.run();
             items.forEach(step);
             return;
         }
@@ -78,6 +89,7 @@ final class Throughput<T> {
             int offset = t * items.size() / threads;
             Thread worker = new Thread(() -> {
                 try {
+                    passStart.run();
                     for (int i = 0; i < items.size(); i++) {
                         step.accept(items.get((offset + i) % items.size()));
                     }
