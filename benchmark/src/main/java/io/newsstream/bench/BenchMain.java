@@ -86,7 +86,7 @@ public final class BenchMain implements Callable<Integer> {
     private record Plan(int microArticles, long warmupMillis, int iterations, int stockIterations, double e2eSeconds,
                         double latencySeconds, double duplicateSeconds) {
         static Plan of(boolean quick) {
-            return quick ? new Plan(4, 1000, 3, 2, 5, 4, 3) : new Plan(25, 3000, 5, 3, 20, 15, 10);
+            return quick ? new Plan(4, 500, 3, 2, 3, 3, 2) : new Plan(25, 3000, 5, 3, 20, 15, 10);
         }
     }
 
