@@ -122,6 +122,19 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /** Removes and returns the answers {@code event} received so far, without waiting. */
+    List<Reply> drain(String event) {
+        List<Reply> out = new ArrayList<>();
+        replies.removeIf(r -> {
+            if (r.event().equals(event)) {
+                out.add(r);
+                return true;
+            }
+            return false;
+        });
+        return out;
+    }
+
     /** Asks the worker to quit and waits for it, killing it if it does not go. */
     @Override
     public void close() throws InterruptedException {
