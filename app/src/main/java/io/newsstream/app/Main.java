@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 + "entities, sentiment and stories, and feed dashboards.",
         footer = {"", "Benchmark: from a source checkout, ./bench measures articles/s per thread (next to the stock",
                 "CoreNLP pipeline), end-to-end throughput and latency on an embedded broker, and enrich's heap;",
-                "./bench --quick takes under a minute, ./bench --help says more. Figures: BENCHMARKS.md."},
+                "./bench --quick is the short version, ./bench --help says more. Figures: BENCHMARKS.md."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 IngestCommand.class,

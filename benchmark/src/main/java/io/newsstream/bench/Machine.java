@@ -52,8 +52,13 @@ record Machine(int cores, double memoryGiB, String jvm, String loadAtStart, Stri
 
     /** Whether the 1-minute load at the start says other work was running. */
     boolean busy() {
+        return busy(loadAtStart, cores);
+    }
+
+    /** Whether {@code loadAverage} (as {@link #loadAverageNow()} gives it) says other work was running. */
+    static boolean busy(String loadAverage, int cores) {
         try {
-            return Double.parseDouble(loadAtStart.split(" ")[0]) > BUSY_LOAD_PER_CORE * cores;
+            return Double.parseDouble(loadAverage.split(" ")[0]) > BUSY_LOAD_PER_CORE * cores;
         } catch (NumberFormatException e) {
             return false;
         }

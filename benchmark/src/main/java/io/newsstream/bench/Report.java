@@ -75,6 +75,12 @@ final class Report {
                     .append(" on ").append(machine.cores()).append(" cores): other work shared the CPU, so the figures are low ")
                     .append("and the ratios noisier than on an idle machine.\n");
         }
+        if (!machine.busy() && Machine.busy(loadAtEnd, machine.cores())) {
+            b.append("- Note: the machine became busy during the run (1-minute load ").append(loadAtEnd.split(" ")[0])
+                    .append(" at the end on ").append(machine.cores()).append(" cores): other work shared the CPU in the later ")
+                    .append("(end-to-end) steps, so their figures are low and their ratios to the per-thread figures, ")
+                    .append("measured earlier, pessimistic.\n");
+        }
         b.append('\n').append(markdown()).append('\n');
         b.append("## How it is measured\n\n").append(method);
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
