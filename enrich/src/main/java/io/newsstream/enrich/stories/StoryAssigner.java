@@ -202,8 +202,11 @@ public final class StoryAssigner {
             }
             reps = r;
         }
-        Long lastPublished = a.publishedAt() == null ? s.lastPublished()
-                : s.lastPublished() == null ? a.publishedAt() : Math.max(s.lastPublished(), a.publishedAt());
+        // if/else, not a nested conditional: mixing Long and long there unboxes a null and throws
+        Long lastPublished = s.lastPublished();
+        if (a.publishedAt() != null) {
+            lastPublished = lastPublished == null ? a.publishedAt() : Math.max(lastPublished, a.publishedAt());
+        }
         return new StoryState(s.id(), s.firstSeen(), Math.max(s.lastSeen(), a.seenAt()), lastPublished,
                 s.articles() + 1, reps);
     }

@@ -39,6 +39,17 @@ class StoryAssignerTest {
     }
 
     @Test
+    void shouldJoinArticlesWithoutAPublicationDate() {
+        Map<String, Double> e = Map.of("ent_lopez", 1.0, "ent_porto", 0.9);
+        assigner.assign(new ArticleFeatures("a", null, T0, null, e, StoryFeatures.contentSignature(null, BRIDGE)));
+        StoryRef second = assigner.assign(new ArticleFeatures("b", null, T0 + HOUR, null, e,
+                StoryFeatures.contentSignature(null, BRIDGE_2)));
+
+        assertThat(second.id()).isEqualTo("st_a");
+        assertThat(index.story("st_a").lastPublished()).isNull();
+    }
+
+    @Test
     void shouldKeepTheSamePeopleInAnotherEventApart() {
         assigner.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_smith"));
 

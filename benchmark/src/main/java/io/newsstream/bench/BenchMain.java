@@ -1,0 +1,432 @@
+package io.newsstream.bench;
+
+import edu.stanford.nlp.pipeline.CoreDocument;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.newsstream.broker.EmbeddedKafkaBroker;
+import io.newsstream.common.model.RawArticle;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./bench}: how fast the enrichment and the pipeline run on this machine, in one run, as one
+ * markdown table with a PASS/FAIL verdict against each of the project's bars. See {@link #METHOD} for
+ * what each figure means.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {
+                "Measure newsstream on this machine and print one markdown table:",
+                "  1. articles/s per thread of the full enrichment, of its entity step and of sentiment alone,",
+                "     next to the stock CoreNLP tokenize,ssplit,pos,lemma,ner pipeline on the same articles;",
+                "  2. end to end on an embedded Kafka broker: maximum sustained articles/s with 1 and 2 stream",
+                "     threads, then latency p50/p95/p99 from ingest to enriched record committed at half that rate;",
+                "  3. enrich's peak heap (enrich runs in a child JVM with -Xmx1g);",
+                "  4. articles/s when every article is a copy of one already enriched (needs stories).",
+                "Articles: the seeds plus seed-like variants generated from them at run time.",
+                "Takes about six minutes on 2 cores (--quick: about 1.5, --quick --skip-stock: about 1). Run it on an idle machine."},
+        footer = {"", "Examples:", "  ./bench", "  ./bench --quick", "  ./bench --write BENCHMARKS.md",
+                "", "The newsstream jar carries only the models the product loads, so the stock pipeline cannot run",
+                "from it: the bench runs from the bench module's class path with the full CoreNLP models jar."})
+public final class BenchMain implements Callable<Integer> {
+
+    static final String STOCK_ANNOTATORS = "tokenize,ssplit,pos,lemma,ner";
+    static final int ENRICH_HEAP_MIB = 1024;
+    static final double E2E_BAR = 0.85;
+    static final double ENTITY_BAR = 3.0;
+    static final double P99_BAR_MS = 250;
+    static final double SENTIMENT_BAR = 1000;
+
+    @Option(names = "--quick", description = "Fewer articles and shorter runs: rougher figures in about a quarter of the time.")
+    boolean quick;
+
+    @Option(names = "--write", paramLabel = "FILE", description = "Also write the table, the machine and the method to FILE (e.g. BENCHMARKS.md).")
+    Path write;
+
+    @Option(names = "--seeds", paramLabel = "DIR", defaultValue = "seeds",
+            description = "Folder of seed articles the bench articles are made from (default: ${DEFAULT-VALUE}).")
+    Path seeds;
+
+    @Option(names = "--log", paramLabel = "FILE", defaultValue = "bench-out/bench.log",
+            description = "Where the enrich worker's and the libraries' log goes (default: ${DEFAULT-VALUE}).")
+    Path logFile;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "Measure with 1 to N threads (default: ${DEFAULT-VALUE}).")
+    int maxThreads;
+
+    @Option(names = "--setting", paramLabel = "KEY=VALUE",
+            description = {"A newsstream setting for the enrich service under test, to try a tuning (repeatable),",
+                    "e.g. --setting kafka.commit.interval.ms=50 (kafka.* settings pass through to Kafka Streams)."})
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--skip-stock", description = "Do not run the stock CoreNLP pipeline (its rows show n/a); saves about a minute.")
+    boolean skipStock;
+
+    private PrintStream progress;
+    private final long started = System.nanoTime();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    /** Sizes of one run. */
+    private record Plan(int microArticles, long warmupMillis, int iterations, int stockIterations, double e2eSeconds,
+                        double latencySeconds, double duplicateSeconds) {
+        static Plan of(boolean quick) {
+            return quick ? new Plan(4, 500, 3, 2, 3, 3, 2) : new Plan(25, 3000, 5, 3, 20, 15, 10);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        progress = new PrintStream(new java.io.OutputStream() {
+            private boolean lineStart = true;
+
+            @Override
+            public void write(int b) {
+                if (lineStart) {
+                    stderr.printf(Locale.ROOT, "[%5.1f s] ", (System.nanoTime() - started) / 1e9);
+                }
+                stderr.write(b);
+                lineStart = b == '\n';
+            }
+        }, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (!settings.isEmpty()) {
+            // A tuning under test is part of the result: say so under the table.
+            progress.println("bench: enrich service settings under test: " + settings);
+        }
+        if (maxThreads < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be at least 1");
+        }
+        Machine machine = Machine.current();
+        String command = System.getProperty("bench.command", "bench " + String.join(" ", argsForDisplay()));
+        Plan plan = Plan.of(quick);
+        Corpus corpus = Corpus.load(seeds);
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        Files.deleteIfExists(logFile);
+        Path work = Files.createTempDirectory("newsstream-bench-");
+        progress.printf("bench: %s; load average %s; log in %s%n", machine.describe(), machine.loadAtStart(), logFile);
+        if (machine.busy()) {
+            progress.printf("bench: warning: the machine is busy (load %s on %d cores); figures will be low and noisy%n",
+                    machine.loadAtStart(), machine.cores());
+        }
+
+        Report report = new Report();
+        if (!settings.isEmpty()) {
+            report.note("Enrich service settings under test (not the defaults): " + settings);
+        }
+        boolean workerOk = true;
+        Map<String, Object> heapPeaks = new LinkedHashMap<>();
+        try (WorkerProcess worker = WorkerProcess.start(List.of("-Xmx" + ENRICH_HEAP_MIB + "m",
+                "-XX:+ExitOnOutOfMemoryError"), logFile)) {
+            // Loading is not measured: the worker's models, the stock pipeline and the broker load side by side.
+            progress.println("bench: loading the enrichment models (child JVM, -Xmx1g), the stock CoreNLP pipeline and a broker...");
+            long t0 = System.nanoTime();
+            worker.send(Map.of("cmd", "load", "seeds", seeds.toAbsolutePath().toString()));
+            CompletableFuture<StanfordCoreNLP> stockLoad = skipStock ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(BenchMain::stockPipeline);
+            List<String> tags = new ArrayList<>();
+            for (int t = 1; t <= maxThreads; t++) {
+                tags.add("t" + t);
+            }
+            CompletableFuture<EmbeddedKafkaBroker> brokerStart = CompletableFuture.supplyAsync(() -> {
+                EmbeddedKafkaBroker b = EmbeddedKafkaBroker.builder().logDir(work.resolve("kafka")).build().start();
+                EndToEnd.createTopics(b.bootstrapServers(), tags);
+                return b;
+            });
+            Map<String, Object> loaded = worker.await("loaded", Duration.ofMinutes(5)).payload();
+            stockLoad.join();
+            try (EmbeddedKafkaBroker broker = brokerStart.get()) {
+                progress.printf("bench: loaded in %.0f s; models %s%n", (System.nanoTime() - t0) / 1e9, loaded.get("models"));
+
+                // 1. Per thread, in the worker and here, one after the other (never side by side).
+                progress.println("bench: enrichment per thread (full, entity step, sentiment)...");
+                worker.send(Map.of("cmd", "micro", "articles", plan.microArticles(),
+                        "warmupMillis", plan.warmupMillis(), "iterations", plan.iterations(), "threads", maxThreads, "seed", 1L));
+                Map<String, Object> micro = worker.await("micro", Duration.ofMinutes(10)).payload();
+                worker.send(Map.of("cmd", "drop-parts"));
+                worker.await("dropped", Duration.ofMinutes(1));
+                Map<String, Object> stockResult = Map.of("median", Double.NaN);
+                if (!skipStock) {
+                    progress.println("bench: stock CoreNLP pipeline, 1 thread...");
+                    stockResult = measureStock(stockLoad.get(), corpus.articles(plan.microArticles(), "micro", 1L), plan);
+                }
+                stockLoad = null;
+                System.gc();
+                addPerThreadRows(report, micro, stockResult);
+
+                // 2-4. End to end.
+                Map<Integer, Double> enrichRates = new LinkedHashMap<>();
+                for (int t = 1; t <= maxThreads; t++) {
+                    enrichRates.put(t, median(sub(sub(micro, "full"), Integer.toString(t))));
+                }
+                Map<String, Object> duplicates = null;
+                for (int threads = 1; threads <= maxThreads; threads++) {
+                    final int t = threads;
+                    double expected = enrichRates.get(t);
+                    int n = Math.max(20, (int) Math.round(expected * plan.e2eSeconds()));
+                    progress.printf("bench: end to end, %d stream thread%s: %d articles pre-loaded...%n", t, t == 1 ? "" : "s", n);
+                    try (EndToEnd e2e = new EndToEnd(broker.bootstrapServers(), worker, "t" + t, t, work.resolve("state"), settings)) {
+                        List<RawArticle> originals = corpus.articles(n, "t" + t, 100L + t);
+                        e2e.preload(originals);
+                        Duration timeout = Duration.ofSeconds((long) (60 + 5 * plan.e2eSeconds()));
+                        Map<String, Object> max = e2e.drain(n, k -> k.startsWith("t" + t + "-"), timeout);
+                        double steady = ((Number) max.get("steady")).doubleValue();
+                        double rate = steady / 2;
+                        int m = Math.max(20, (int) Math.round(rate * plan.latencySeconds()));
+                        progress.printf("bench: latency at %.1f articles/s (%d articles)...%n", rate, m);
+                        Map<String, Object> lat = e2e.latency(corpus.articles(m, "lat" + t, 200L + t), rate, timeout);
+                        Map<String, Object> heap = e2e.stop();
+                        heapPeaks.put(t + " thread" + (t == 1 ? "" : "s"), heap);
+                        addEndToEndRows(report, t, expected, max, lat, heap);
+                        if (t == maxThreads) {
+                            duplicates = duplicateRun(e2e, corpus, originals, max, plan, timeout, heapPeaks);
+                        }
+                    }
+                }
+                addDuplicateRow(report, duplicates, maxThreads);
+            }
+        } catch (IllegalStateException e) {
+            workerOk = false;
+            progress.println("bench: " + e.getMessage());
+            report.note("Run stopped early: " + e.getMessage());
+        } finally {
+            deleteRecursively(work);
+        }
+        addHeapRow(report, heapPeaks, workerOk);
+
+        String loadAtEnd = Machine.loadAverageNow();
+        out.println();
+        out.print(report.markdown());
+        out.printf(Locale.ROOT, "%nMachine: %s; load average at start %s, at end %s%n", machine.describe(),
+                machine.loadAtStart(), loadAtEnd);
+        if (write != null) {
+            report.write(write, machine, command, loadAtEnd, METHOD);
+            progress.println("bench: wrote " + write);
+        }
+        return workerOk ? 0 : 1;
+    }
+
+    private Map<String, Object> duplicateRun(EndToEnd e2e, Corpus corpus, List<RawArticle> originals,
+                                             Map<String, Object> max, Plan plan, Duration timeout,
+                                             Map<String, Object> heapPeaks) throws InterruptedException {
+        if (((Number) max.get("withStory")).longValue() == 0) {
+            return null;
+        }
+        // Copies run far faster than enrichment; size them by time, assuming ten times the enrichment rate.
+        int copies = Math.max(originals.size(), (int) Math.round(((Number) max.get("steady")).doubleValue() * 10 * plan.duplicateSeconds()));
+        List<RawArticle> batch = new ArrayList<>(copies);
+        for (int i = 0; i < copies; i++) {
+            batch.add(Corpus.copyOf(originals.get(i % originals.size()), "copy-" + i));
+        }
+        progress.printf("bench: duplicates: %d copies of articles already enriched...%n", copies);
+        e2e.preload(batch);
+        Map<String, Object> result = e2e.drain(copies, k -> k.startsWith("copy-"), timeout);
+        heapPeaks.put("duplicates", e2e.stop());
+        return result;
+    }
+
+    private static void addPerThreadRows(Report report, Map<String, Object> micro, Map<String, Object> stockResult) {
+        double stock = median(stockResult);
+        double entities = median(sub(micro, "entities"));
+        double recognizer = median(sub(micro, "recognizer"));
+        double sentiment = median(sub(micro, "sentiment"));
+        double full = median(sub(sub(micro, "full"), "1"));
+        String per = " articles/s/thread";
+        report.add("Stock CoreNLP `" + STOCK_ANNOTATORS + "`, 1 thread", Report.num(stock) + per);
+        report.add("Full enrichment (language, entities, sentiment, story), 1 thread",
+                Report.num(full) + per + " (" + ratio(full, stock) + " stock)");
+        report.add("Entity step (recogniser + resolver), 1 thread",
+                Report.num(entities) + per + " (recogniser alone " + Report.num(recognizer) + ")");
+        double r = Stats.ratio(entities, stock);
+        if (Double.isNaN(stock)) {
+            report.add("Entity step vs stock pipeline", "n/a (stock pipeline not run)");
+        } else {
+            report.add("Entity step vs stock pipeline", ratio(entities, stock), ">= " + (int) ENTITY_BAR + "x", Stats.meets(r, ENTITY_BAR));
+        }
+        report.add("Sentiment alone, 1 thread", Report.num(sentiment) + per, ">= 1,000/s/thread", sentiment >= SENTIMENT_BAR);
+        report.add("Language detection alone, 1 thread", Report.num(median(sub(micro, "language"))) + per);
+        report.note(String.format(Locale.ROOT, "Per-thread figures: the same %s articles (mean %.0f characters) for every step; "
+                        + "median of %s timed iterations after warm-up (stock: %s).",
+                sub(micro, "entities").get("items"), ((Number) micro.get("chars")).doubleValue(),
+                sub(micro, "entities").get("iterations") instanceof List<?> l ? l.size() : "?",
+                stockResult.get("iterations") instanceof List<?> l ? l.size() : "not run"));
+    }
+
+    private static void addEndToEndRows(Report report, int threads, double enrichRate, Map<String, Object> max,
+                                        Map<String, Object> lat, Map<String, Object> heap) {
+        String th = threads + " stream thread" + (threads == 1 ? "" : "s");
+        double steady = ((Number) max.get("steady")).doubleValue();
+        double share = Stats.ratio(steady, enrichRate);
+        String result = String.format(Locale.ROOT, "%s articles/s = %.0f%% of enrichment's %s (start-up to RUNNING %s ms, %s/s counted from start%s)",
+                Report.num(steady), share * 100, Report.num(enrichRate), max.get("startupMillis"),
+                Report.num(((Number) max.getOrDefault("fromStart", Double.NaN)).doubleValue()),
+                (Boolean.TRUE.equals(max.get("complete")) ? "" : "; INCOMPLETE: " + max.get("count") + " records")
+                        + (((Number) max.get("deadLetters")).longValue() > 0 ? "; dead-lettered: " + max.get("deadLetters") : "")
+                        + (((Number) max.get("duplicates")).longValue() > 0 ? "; taken for copies: " + max.get("duplicates") : ""));
+        report.add("End to end, max sustained, " + th, result, ">= 85% of enrichment", Stats.meets(share, E2E_BAR)
+                && Boolean.TRUE.equals(max.get("complete")) && ((Number) max.get("deadLetters")).longValue() == 0);
+        if (lat.containsKey("p99")) {
+            double p99 = ((Number) lat.get("p99")).doubleValue();
+            report.add(String.format(Locale.ROOT, "Latency ingest to committed at %s articles/s, %s",
+                            Report.num(((Number) lat.get("rate")).doubleValue()), th),
+                    String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%s articles%s)",
+                            num(lat, "p50"), num(lat, "p95"), p99, lat.get("count"),
+                            Boolean.TRUE.equals(lat.get("complete")) ? "" : ", INCOMPLETE"),
+                    "p99 <= 250 ms", p99 <= P99_BAR_MS && Boolean.TRUE.equals(lat.get("complete")));
+        } else {
+            report.add("Latency, " + th, "no record came out", "p99 <= 250 ms", false);
+        }
+    }
+
+    private static void addDuplicateRow(Report report, Map<String, Object> dup, int threads) {
+        if (dup == null) {
+            report.add("Duplicates (every article a copy of one already enriched)", "n/a (stories not yet available)");
+            return;
+        }
+        double steady = ((Number) dup.get("steady")).doubleValue();
+        report.add("Duplicates (every article a copy of one already enriched), " + threads + " stream threads",
+                String.format(Locale.ROOT, "%s articles/s (%s of %s marked duplicate%s)", Report.num(steady),
+                        dup.get("duplicates"), dup.get("count"),
+                        Boolean.TRUE.equals(dup.get("complete")) ? "" : "; INCOMPLETE"));
+    }
+
+    private static void addHeapRow(Report report, Map<String, Object> peaks, boolean workerOk) {
+        double worst = 0;
+        double peakUsed = 0;
+        StringBuilder each = new StringBuilder();
+        for (Map.Entry<String, Object> e : peaks.entrySet()) {
+            Map<String, Object> h = asMap(e.getValue());
+            double after = num(h, "afterGcMiB");
+            worst = Math.max(worst, after);
+            peakUsed = Math.max(peakUsed, num(h, "peakUsedMiB"));
+            each.append(each.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(Report.num(after));
+        }
+        if (peaks.isEmpty()) {
+            report.add("Enrich heap (child JVM, -Xmx1g)", "not measured", "within 1 GiB", false);
+            return;
+        }
+        report.add("Enrich peak heap after GC (child JVM, -Xmx1g, under load)",
+                String.format(Locale.ROOT, "%s MiB (%s); peak used incl. garbage %s MiB", Report.num(worst), each,
+                        Report.num(peakUsed)),
+                "within 1 GiB", workerOk && worst < ENRICH_HEAP_MIB);
+    }
+
+    private static String ratio(double a, double b) {
+        double r = Stats.ratio(a, b);
+        return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2fx", r);
+    }
+
+    private static double median(Map<String, Object> m) {
+        return ((Number) m.get("median")).doubleValue();
+    }
+
+    private static double num(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static Map<String, Object> sub(Map<String, Object> m, String key) {
+        return asMap(m.get(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        if (!(o instanceof Map<?, ?>)) {
+            throw new IllegalStateException("the enrich worker's answer lacks a figure (see the bench log)");
+        }
+        return (Map<String, Object>) o;
+    }
+
+    private static Map<String, Object> measureStock(StanfordCoreNLP stock, List<RawArticle> articles, Plan plan)
+            throws InterruptedException {
+        return new Throughput<>(articles, a -> stock.annotate(new CoreDocument(a.text())))
+                .measure(1, plan.warmupMillis(), plan.stockIterations());
+    }
+
+    private static StanfordCoreNLP stockPipeline() {
+        Properties props = new Properties();
+        props.setProperty("annotators", STOCK_ANNOTATORS);
+        return new StanfordCoreNLP(props);
+    }
+
+    private List<String> argsForDisplay() {
+        List<String> a = new ArrayList<>();
+        if (quick) {
+            a.add("--quick");
+        }
+        if (write != null) {
+            a.add("--write " + write);
+        }
+        if (skipStock) {
+            a.add("--skip-stock");
+        }
+        settings.forEach((k, v) -> a.add("--setting " + k + "=" + v));
+        return a;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary directory left behind is not worth failing the run for
+        }
+    }
+
+    /** What each figure means, written into BENCHMARKS.md under the table. */
+    static final String METHOD = """
+            - **Articles**: the seed articles as ingest reads them, plus seed-like variants generated at run time:
+              each a new article of a seed's length made of sentences drawn at random from all the seeds, with its
+              numbers changed, so no two are copies of each other. The same articles are used for every step.
+            - **Per thread** (rows 1-5): warm-up (at least one pass and the warm-up time), then several timed
+              passes over the articles; the median pass is reported. Our steps run in the enrich worker JVM, the
+              stock pipeline in the bench JVM, never at the same time.
+              *Full enrichment* is `Enricher.enrich` as `EnricherFactory` builds it for the `enrich` command.
+              *Entity step* is the CRF recogniser plus the canonical resolver (the sentences' tone, which the
+              resolver takes, is computed beforehand). *Stock* is `StanfordCoreNLP` with
+              `tokenize,ssplit,pos,lemma,ner` and its default English models (POS tagger, three NER CRFs, SUTime,
+              fine-grained rules), from the full CoreNLP models jar.
+            - **End to end**: an embedded Kafka broker (KRaft, in the bench JVM), topics of 4 partitions, the enrich
+              service (`EnrichService`, exactly-once v2) in the worker JVM. N articles (about the enrichment's
+              per-run seconds' worth) are pre-loaded onto the raw topic, then the service starts. A
+              `read_committed` consumer reads the enriched topic; the maximum sustained rate is N over the time
+              from the service reaching RUNNING (after its start-up: internal topics, group join, transactions)
+              to the last enriched record committed. Model loading is excluded; the start-up is shown beside
+              it, with the rate counted from the start. The bar compares it with the full enrichment's own
+              rate at the same thread count.
+            - **Latency**: right after, with the service still running, a paced producer sends articles at half the
+              maximum sustained rate, each stamped with its send time; latency is from that stamp to the moment
+              the enriched record (which keeps the input's timestamp) is read committed. The measuring consumer
+              waits at most 10 ms per fetch so it adds little of its own.
+            - **Heap**: enrich runs alone in a child JVM started with `-Xmx1g` (the broker, producer, consumer and the
+              stock pipeline live in the bench JVM). The figure is the largest heap occupancy left after any
+              garbage collection during each end-to-end run (live data plus what the collector had not yet
+              reclaimed), from the JVM's GC notifications; *peak used* also counts garbage awaiting collection, so
+              it mostly reflects the `-Xmx`. The bar passes when every run completed within `-Xmx1g`.
+            - **Duplicates**: after the last end-to-end run the service stops, copies (same title and text, new id
+              and source) of articles it has already enriched are pre-loaded, it starts again, and their rate is
+              counted as for the maximum sustained rate. Shown as n/a while enriched records carry no story.
+            - **Why the latency is what it is**: the enrich topology has four sub-topologies joined by three
+              repartition topics (find copies on one partition, enrich, assign stories on one partition). Under
+              exactly-once every hop's records become visible downstream only when the transaction that wrote them
+              commits (every `commit.interval.ms`, 100 ms by default), so an article waits for about four commits
+              on its way. Trying `--setting kafka.commit.interval.ms=25` roughly halved the latency on this machine
+              but also halved the sustained rate (a commit after almost every article), and still left p99 above
+              250 ms; the defaults were kept.
+            """;
+}
