@@ -50,16 +50,15 @@ public final class NearDuplicateDetector {
 
     /**
      * Checks {@code text} against the originals remembered and remembers it when it is an original. An id
-     * seen before is an original again (a redelivery, not a copy of itself).
+     * is never a copy of itself: a redelivery is checked against the others, and when it is an original its
+     * new text replaces the one remembered under its id (so later copies of the old text are not sent to
+     * an enrichment of the new one).
      */
     public Verdict check(String id, String text, Instant seenAt) {
         long t = Times.advance(index.watermark(), seenAt);
         long watermark = Math.max(index.watermark(), t);
         index.watermark(watermark);
         index.expire(watermark);
-        if (index.get(id) != null) {
-            return Verdict.ORIGINAL;
-        }
         Set<Long> shingles = TextFeatures.shingles(text);
         int[] sig = hasher.signature(shingles);
         long[] buckets = hasher.buckets(sig);
@@ -70,6 +69,7 @@ public final class NearDuplicateDetector {
         }
         DuplicateEntry best = null;
         double bestJ = 0;
+        candidates.remove(id);
         for (String c : candidates) {
             DuplicateEntry e = index.get(c);
             if (e == null) {

@@ -37,7 +37,8 @@ public final class OfflineStories {
      */
     public EnrichedArticle process(RawArticle raw, Function<RawArticle, EnrichedArticle> enrich) {
         NearDuplicateDetector.Verdict verdict = detector.check(raw.id(), raw.text(), raw.ingestedAt());
-        long seenAt = raw.ingestedAt() == null ? 0 : raw.ingestedAt().toEpochMilli();
+        // an article without an ingest time takes the latest one seen, as in the detector
+        long seenAt = Times.advance(assigner.index().watermark(), raw.ingestedAt());
         originals.expire(assigner.index().watermark());
         EnrichedArticle original = verdict.isDuplicate() ? originals.get(verdict.duplicateOf()) : null;
         if (original != null) {
@@ -47,7 +48,7 @@ public final class OfflineStories {
             return DuplicateCopier.copy(original, raw, story, keepText);
         }
         EnrichedArticle enriched = enrich.apply(raw);
-        StoryRef story = assigner.assign(StoryFeatures.of(enriched, raw.text()));
+        StoryRef story = assigner.assign(StoryFeatures.of(enriched, StoryFeatures.contentSignature(enriched.title(), raw.text()), seenAt));
         originals.put(enriched.id(), enriched, seenAt + quietMs);
         EnrichedArticle out = enriched.withStory(story);
         return keepText ? out : out.withoutText();

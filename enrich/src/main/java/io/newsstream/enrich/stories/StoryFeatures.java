@@ -58,8 +58,12 @@ public final class StoryFeatures {
 
     /** Features of an enriched article whose content signature was computed already. */
     public static ArticleFeatures of(EnrichedArticle a, int[] content) {
-        return new ArticleFeatures(a.id(), null, a.ingestedAt() == null ? 0 : a.ingestedAt().toEpochMilli(),
-                publishedMillis(a), entityWeights(a.entities()), content);
+        return of(a, content, a.ingestedAt() == null ? 0 : a.ingestedAt().toEpochMilli());
+    }
+
+    /** As {@link #of(EnrichedArticle, int[])}, seen at {@code seenAt} (epoch milliseconds). */
+    public static ArticleFeatures of(EnrichedArticle a, int[] content, long seenAt) {
+        return new ArticleFeatures(a.id(), null, seenAt, publishedMillis(a), entityWeights(a.entities()), content);
     }
 
     /** Publication time in epoch milliseconds when known and not after ingestion (a future date is not trusted). */

@@ -42,7 +42,8 @@ final class CopyFinderProcessor implements Processor<byte[], byte[], byte[], byt
     public void process(Record<byte[], byte[]> record) {
         // checked by the first step, so it parses
         RawArticle raw = rawSerde.fromBytes(record.value());
-        NearDuplicateDetector.Verdict verdict = detector.check(raw.id(), raw.text(), raw.ingestedAt());
+        NearDuplicateDetector.Verdict verdict = detector.check(raw.id(), raw.text(),
+                java.time.Instant.ofEpochMilli(ArticleTimes.seenAt(raw.ingestedAt(), record.timestamp())));
         if (!verdict.isDuplicate()) {
             context.forward(record);
             return;

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * Third step, in parallel on N partitions: enriches each original and computes its content signature; a
  * near-verbatim copy passes through without running any model. A record that cannot be enriched is
  * forwarded as {@link EnrichOutcome.Failed} with its original value and the reason in
- * {@code __streams.errors.*} headers, and the story step is told (so copies waiting for it are not left
- * waiting); processing goes on with the next record.
+ * {@code __streams.errors.*} headers, and the story step is told (so its copies, which come after it,
+ * go to the dead-letter topic with the same reason); processing goes on with the next record.
  */
 final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichOutcome> {
 

@@ -111,7 +111,7 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.<byte[], StoryInput>as("stories-assign")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(JsonSerde.of(StoryInput.class))
                         .withNumberOfPartitions(1))
-                .process(() -> new StoryProcessor(storyQuietPeriod), Named.as("assign-stories"), STORIES_STORE)
+                .process(() -> new StoryProcessor(enricher, storyQuietPeriod), Named.as("assign-stories"), STORIES_STORE)
                 .split(Named.as("assigned-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.Enriched, Branched.as("enriched"))
                 .defaultBranch(Branched.as("failed"));

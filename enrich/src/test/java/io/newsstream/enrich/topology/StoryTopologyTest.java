@@ -217,6 +217,46 @@ class StoryTopologyTest {
     }
 
     @Test
+    void shouldEnrichEveryCopyOfAnArticleWithoutAnIngestTimeWhateverTheCopiesDates() {
+        // an article written straight onto the raw topic without ingestedAt takes its record's timestamp;
+        // copies of it, one dated long before the stream's time and one current, both reuse its enrichment
+        raw.pipeInput(key("n1"), RAW.toBytes(article("n1", "Daily Two", "Mayor elected", T0, ELECTION)), T0);
+        RawArticle undated = RawArticle.of("x1", null, "Bridge opens", null, null, null, HARBOUR);
+        raw.pipeInput(key("x1"), RAW.toBytes(undated), T0.plusSeconds(60));
+        RawArticle old = article("x1-old", "Archive", "Bridge (archive)", T0.minus(Duration.ofDays(400)), HARBOUR + " Archive.");
+        raw.pipeInput(key("x1-old"), RAW.toBytes(old), T0.plusSeconds(120));
+        RawArticle current = article("x1-now", "Reprint", "Bridge (reprint)", T0.plusSeconds(180), HARBOUR + " Reprint.");
+        raw.pipeInput(key("x1-now"), RAW.toBytes(current), T0.plusSeconds(180));
+
+        Map<String, EnrichedArticle> out = readAll();
+
+        assertThat(deadLetters.readRecordsToList()).isEmpty();
+        assertThat(out).containsOnlyKeys("n1", "x1", "x1-old", "x1-now");
+        assertThat(out.get("x1-old").story().duplicateOf()).isEqualTo("x1");
+        assertThat(out.get("x1-now").story().duplicateOf()).isEqualTo("x1");
+        assertThat(out.get("x1-now").entities()).extracting(e -> e.name()).contains("Maria Lopez");
+    }
+
+    @Test
+    void shouldNotGiveACopyOfAnArticlesOldTextTheEnrichmentOfItsNewText() {
+        send(raw, article("s1", "Daily One", "Bridge opens", T0, HARBOUR));
+        // the same id again with another text: it replaces the old text among the originals
+        send(raw, article("s1", "Daily One", "Mayor elected", T0.plusSeconds(60), ELECTION));
+        send(raw, article("c1", "Reprint", "Bridge opens", T0.plusSeconds(120), HARBOUR + " Reprint."));
+
+        List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
+
+        assertThat(out).extracting(kv -> kv.key).containsExactly("s1", "s1", "c1");
+        EnrichedArticle c1 = out.get(2).value;
+        assertThat(c1.story().duplicateOf()).isNull();
+        assertThat(c1.entities()).extracting(e -> e.name()).contains("Maria Lopez").doesNotContain("Peter Brown");
+    }
+
+    private static byte[] key(String id) {
+        return id.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void shouldNotLeakInternalHeadersOntoTheEnrichedTopic() {
         send(raw, article("h1", "Daily One", "Bridge opens", T0, HARBOUR));
 
