@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -63,8 +64,6 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     public static final String MODE_PROPERTY = "newsstream.test.broker";
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerExtension.class);
-    /** Pause between metadata requests while {@link #consume} waits for a topic to exist. */
-    private static final Duration METADATA_RETRY = Duration.ofMillis(50);
 
     /** Which kind of broker a test class runs against. */
     public enum Mode {
@@ -313,33 +312,24 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     }
 
     /**
-     * The topic's partitions. A topic that a test or the code under test is still creating is retried
-     * every {@link #METADATA_RETRY} until the deadline: a missing topic is answered at once, so without
-     * the pause this loop would flood the broker with metadata requests.
+     * The topic's partitions. A topic that a test or the code under test is still creating is waited for
+     * by a producer's metadata lookup, which keeps asking the broker (with the client's own retry backoff)
+     * until the topic appears or the deadline passes: the consumer's lookup answers a missing topic at once.
      */
     private Set<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic, long endNanos) {
-        while (true) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofMillis(
+                Math.max(1, Math.min(2000, TimeUnit.NANOSECONDS.toMillis(endNanos - System.nanoTime())))));
+        if (infos == null || infos.isEmpty()) {
             long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(endNanos - System.nanoTime()));
-            List<PartitionInfo> infos;
-            try {
-                infos = consumer.partitionsFor(topic, Duration.ofMillis(Math.min(remainingMs, 2000)));
+            try (KafkaProducer<byte[], byte[]> metadata = producer(new ByteArraySerializer(), new ByteArraySerializer(),
+                    Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, remainingMs, ProducerConfig.CLIENT_ID_CONFIG, "newsstream-testkit-metadata"))) {
+                infos = metadata.partitionsFor(topic);
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                infos = List.of();
-            }
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toSet());
-            }
-            if (System.nanoTime() >= endNanos) {
                 throw new IllegalStateException("topic '" + topic + "' does not exist on " + bootstrapServers()
-                        + " (topics are never created automatically: create it first)");
-            }
-            try {
-                Thread.sleep(Math.min(METADATA_RETRY.toMillis(), remainingMs));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for topic '" + topic + "'", e);
+                        + " (topics are never created automatically: create it first)", e);
             }
         }
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toSet());
     }
 
     /** Whether {@link #restartBroker()} and {@link #stopBroker()} work: on the embedded broker only. */

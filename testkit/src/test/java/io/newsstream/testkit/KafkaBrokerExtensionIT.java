@@ -116,6 +116,18 @@ class KafkaBrokerExtensionIT {
     }
 
     @Test
+    void shouldWaitForATopicThatIsCreatedWhileConsumeRuns() throws Exception {
+        var consumed = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                kafka.consume("late", new StringDeserializer(), new StringDeserializer(), 1, Duration.ofSeconds(60)));
+        kafka.createTopics(new NewTopic("late", 1, (short) 1));
+        try (KafkaProducer<String, String> p = kafka.producer(new StringSerializer(), new StringSerializer())) {
+            p.send(new ProducerRecord<>("late", "k", "arrived")).get();
+        }
+
+        assertThat(consumed.get(90, java.util.concurrent.TimeUnit.SECONDS)).extracting(ConsumerRecord::value).containsExactly("arrived");
+    }
+
+    @Test
     void shouldNotCreateTopicsImplicitly() throws Exception {
         assertThatThrownBy(() -> kafka.consume("never-created", new StringDeserializer(), new StringDeserializer(), 1, Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalStateException.class)
