@@ -57,8 +57,13 @@ record Machine(int cores, double memoryGiB, String jvm, String loadAtStart, Stri
 
     /** Whether {@code loadAverage} (as {@link #loadAverageNow()} gives it) says other work was running. */
     static boolean busy(String loadAverage, int cores) {
+        return busy(loadAverage, cores, 0);
+    }
+
+    /** As {@link #busy(String, int)}, not counting {@code ownLoad} that the bench itself put on the machine. */
+    static boolean busy(String loadAverage, int cores, double ownLoad) {
         try {
-            return Double.parseDouble(loadAverage.split(" ")[0]) > BUSY_LOAD_PER_CORE * cores;
+            return Double.parseDouble(loadAverage.split(" ")[0]) - ownLoad > BUSY_LOAD_PER_CORE * cores;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -75,9 +75,11 @@ final class Report {
                     .append(" on ").append(machine.cores()).append(" cores): other work shared the CPU, so the figures are low ")
                     .append("and the ratios noisier than on an idle machine.\n");
         }
-        if (!machine.busy() && Machine.busy(loadAtEnd, machine.cores())) {
+        // the last steps keep every core busy themselves, so only load beyond that is other work
+        if (!machine.busy() && Machine.busy(loadAtEnd, machine.cores(), machine.cores())) {
             b.append("- Note: the machine became busy during the run (1-minute load ").append(loadAtEnd.split(" ")[0])
-                    .append(" at the end on ").append(machine.cores()).append(" cores): other work shared the CPU in the later ")
+                    .append(" at the end on ").append(machine.cores()).append(" cores, beyond the bench's own load of about one per core): ")
+                    .append("other work shared the CPU in the later ")
                     .append("(end-to-end) steps, so their figures are low and their ratios to the per-thread figures, ")
                     .append("measured earlier, pessimistic.\n");
         }
