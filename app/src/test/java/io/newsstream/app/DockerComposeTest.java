@@ -213,6 +213,7 @@ class DockerComposeTest {
         m.put("sink.window", c -> c.sink().window());
         m.put("sink.window.grace", c -> c.sink().grace());
         m.put("sink.state.dir", c -> c.sink().stateDir());
+        m.put("sink.story.retention", c -> c.sink().storyRetention());
         // The default for every topic without its own topic.<key>.partitions.
         m.put("topic.partitions", c -> c.topics().partitions(Topics.RAW));
         m.put("topic.replication", c -> c.topics().replicationFactor());

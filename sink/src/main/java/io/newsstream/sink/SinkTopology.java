@@ -18,7 +18,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The sink topology: turns enriched articles into dashboard topics.
@@ -31,12 +33,15 @@ import org.apache.kafka.streams.kstream.TimeWindows;
  *       added to the story (compacted).</li>
  * </ul>
  * Internal: repartition topics {@code entities-by-id} and {@code stories-by-id}, window store
- * {@code entity-window-counts}, key-value store {@code story-summaries}.
+ * {@code entity-window-counts}, key-value stores {@code story-summaries} and {@code story-activity}
+ * (a story's totals are dropped {@code sink.story.retention} after its latest article; see
+ * {@link StorySummaryProcessor}).
  */
 public final class SinkTopology {
 
     static final String ENTITY_STORE = "entity-window-counts";
     static final String STORY_STORE = "story-summaries";
+    static final String STORY_ACTIVITY_STORE = "story-activity";
 
     private final TopicConfig topics;
     private final SinkConfig sink;
@@ -81,16 +86,16 @@ public final class SinkTopology {
                 .to(topics.name(Topics.DASHBOARD_ENTITIES),
                         Produced.with(Serdes.String(), Topics.DASHBOARD_ENTITIES.valueSerde()).withName("write-dashboard-entities"));
 
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_STORE),
+                Serdes.String(), JsonSerde.of(StoryAggregate.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_ACTIVITY_STORE),
+                Serdes.String(), Serdes.Long()));
         enriched.filter((id, article) -> article.story() != null && article.story().id() != null, Named.as("articles-with-story"))
-                .groupBy((id, article) -> article.story().id(),
-                        Grouped.with("stories-by-id", Serdes.String(), Topics.ENRICHED.valueSerde()))
-                .aggregate(() -> StoryAggregate.EMPTY, (storyId, article, agg) -> agg.add(article),
-                        Named.as("aggregate-story"),
-                        Materialized.<String, StoryAggregate, org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(STORY_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(JsonSerde.of(StoryAggregate.class)))
-                .toStream(Named.as("story-updates"))
-                .mapValues(StoryAggregate::summary, Named.as("summarise-story"))
+                .selectKey((id, article) -> article.story().id(), Named.as("key-by-story"))
+                .repartition(Repartitioned.<String, EnrichedArticle>as("stories-by-id")
+                        .withKeySerde(Serdes.String()).withValueSerde(Topics.ENRICHED.valueSerde()))
+                .process(() -> new StorySummaryProcessor(sink.storyRetention()), Named.as("summarise-story"),
+                        STORY_STORE, STORY_ACTIVITY_STORE)
                 .to(topics.name(Topics.DASHBOARD_STORIES),
                         Produced.with(Serdes.String(), Topics.DASHBOARD_STORIES.valueSerde()).withName("write-dashboard-stories"));
 

@@ -14,12 +14,14 @@ import java.util.TreeMap;
 
 /**
  * Running totals of one story, as kept in the sink's state store. A new instance is returned on every
- * update: aggregates are never mutated in place. An article id already counted is not counted again, so
- * a redelivered article does not inflate the story.
+ * update: aggregates are never mutated in place. An article id among the latest {@value #MAX_IDS} counted is
+ * not counted again, so a redelivered article does not inflate the story, and a story's record does not
+ * grow with its size.
  *
  * @param storyId     story id
  * @param title       representative headline (the first article's that has one)
- * @param articleIds  ids counted
+ * @param articles    articles counted
+ * @param articleIds  ids of the latest articles counted, at most {@value #MAX_IDS}
  * @param copies      near-verbatim copies among them
  * @param firstSeen   earliest article time
  * @param lastSeen    latest article time
@@ -27,11 +29,13 @@ import java.util.TreeMap;
  * @param toneSum     sum of document sentiment scores
  * @param outletTone  outlet to {sum of scores, articles}
  */
-record StoryAggregate(String storyId, String title, List<String> articleIds, long copies, Instant firstSeen,
+record StoryAggregate(String storyId, String title, long articles, List<String> articleIds, long copies, Instant firstSeen,
                       Instant lastSeen, Map<String, EntityTotals> entities, double toneSum,
                       Map<String, double[]> outletTone) {
 
-    static final StoryAggregate EMPTY = new StoryAggregate(null, null, List.of(), 0, null, null, Map.of(), 0, Map.of());
+    static final StoryAggregate EMPTY = new StoryAggregate(null, null, 0, List.of(), 0, null, null, Map.of(), 0, Map.of());
+    /** Article ids remembered per story, the latest, to recognise a redelivery. */
+    static final int MAX_IDS = 1_000;
     /** Entities kept per story (the most named); enough for the top ten of a long-running story. */
     static final int MAX_ENTITIES = 200;
     /** Entities in a summary. */
@@ -60,6 +64,9 @@ record StoryAggregate(String storyId, String title, List<String> articleIds, lon
         }
         List<String> ids = new ArrayList<>(articleIds);
         ids.add(a.id());
+        if (ids.size() > MAX_IDS) {
+            ids = ids.subList(ids.size() - MAX_IDS, ids.size());
+        }
         Instant t = a.publishedAt() != null ? a.publishedAt() : a.ingestedAt();
         Map<String, EntityTotals> e = new LinkedHashMap<>(entities);
         for (Entity x : a.entities()) {
@@ -80,7 +87,7 @@ record StoryAggregate(String storyId, String title, List<String> articleIds, lon
         String outlet = a.source().name() == null ? "unknown" : a.source().name();
         double[] old = tone.getOrDefault(outlet, new double[] {0, 0});
         tone.put(outlet, new double[] {old[0] + score, old[1] + 1});
-        return new StoryAggregate(a.story().id(), title != null ? title : a.title(), ids,
+        return new StoryAggregate(a.story().id(), title != null ? title : a.title(), articles + 1, ids,
                 copies + (a.story().duplicateOf() == null ? 0 : 1),
                 min(firstSeen, t), max(lastSeen, t), e, toneSum + score, tone);
     }
@@ -94,9 +101,9 @@ record StoryAggregate(String storyId, String title, List<String> articleIds, lon
                 .toList();
         Map<String, Double> perOutlet = new TreeMap<>();
         outletTone.forEach((outlet, st) -> perOutlet.put(outlet, round(st[0] / st[1])));
-        return new StorySummary(StorySummary.SCHEMA_VERSION, storyId, title, articleIds.size(), copies,
+        return new StorySummary(StorySummary.SCHEMA_VERSION, storyId, title, articles, copies,
                 List.copyOf(new TreeMap<>(outletTone).keySet()), firstSeen, lastSeen, top,
-                articleIds.isEmpty() ? 0.0 : round(toneSum / articleIds.size()), perOutlet);
+                articles == 0 ? 0.0 : round(toneSum / articles), perOutlet);
     }
 
     private static final Comparator<Map.Entry<String, EntityTotals>> BY_COUNT = Comparator

@@ -15,6 +15,7 @@ import io.newsstream.common.model.Span;
 import io.newsstream.common.model.StoryRef;
 import io.newsstream.common.model.StorySummary;
 import io.newsstream.common.topics.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,34 @@ class StorySummaryTopologyTest {
         enriched.pipeInput("a1", a);
 
         assertThat(stories.readKeyValuesToMap().get("st_a1").articles()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropAStorysTotalsOnceItsLatestArticleIsOlderThanTheRetention() {
+        enriched.pipeInput("a1", article("a1", "Daily One", "Bridge opens", T0, -0.4, new StoryRef("st_a1", null, 1.0), List.of()));
+        enriched.pipeInput("b1", article("b1", "Daily Two", "Mayor elected", T0.plus(Duration.ofDays(6)), 0.5,
+                new StoryRef("st_b1", null, 1.0), List.of()));
+        KeyValueStore<String, Object> store = driver.getKeyValueStore(SinkTopology.STORY_STORE);
+        assertThat(store.get("st_a1")).as("within the retention (7 days)").isNotNull();
+
+        enriched.pipeInput("c1", article("c1", "Daily Three", "Later news", T0.plus(Duration.ofDays(7)).plusSeconds(3600), 0.1,
+                new StoryRef("st_c1", null, 1.0), List.of()));
+
+        assertThat(store.get("st_a1")).isNull();
+        assertThat(driver.getKeyValueStore(SinkTopology.STORY_ACTIVITY_STORE).get("st_a1")).isNull();
+        assertThat(store.get("st_b1")).isNotNull();
+        assertThat(stories.readKeyValuesToMap()).as("the last summary stays on the topic").containsKeys("st_a1", "st_b1", "st_c1");
+    }
+
+    @Test
+    void shouldCountEveryArticleOfALongStoryWhileRememberingOnlyTheLatestIds() {
+        StoryAggregate agg = StoryAggregate.EMPTY;
+        for (int i = 0; i < StoryAggregate.MAX_IDS + 5; i++) {
+            agg = agg.add(article("a" + i, "Daily One", "Bridge", T0.plusSeconds(i), 0.1, new StoryRef("st_a0", null, 1.0), List.of()));
+        }
+
+        assertThat(agg.summary().articles()).isEqualTo(StoryAggregate.MAX_IDS + 5);
+        assertThat(agg.articleIds()).hasSize(StoryAggregate.MAX_IDS).contains("a" + (StoryAggregate.MAX_IDS + 4)).doesNotContain("a0");
     }
 
     @Test

@@ -86,8 +86,14 @@ public record NewsstreamConfig(
         if (!bootstrap.matches("[^\\s,]+:\\d+(,[^\\s,]+:\\d+)*")) {
             throw new ConfigException("setting 'bootstrap.servers' must be host:port[,host:port...], got '" + bootstrap + "'");
         }
-        return new NewsstreamConfig(bootstrap, kafka, TopicConfig.from(s), IngestConfig.from(s),
-                EnrichConfig.from(s), SinkConfig.from(s), s);
+        EnrichConfig enrich = EnrichConfig.from(s);
+        SinkConfig sink = SinkConfig.from(s);
+        if (sink.storyRetention().compareTo(enrich.storyQuietPeriod()) < 0) {
+            throw new ConfigException("setting 'sink.story.retention' (" + s.get("sink.story.retention").orElse("7d")
+                    + ") must be at least 'enrich.story.quiet.period' (" + s.get("enrich.story.quiet.period").orElse("3d")
+                    + "): the sink would forget stories that can still take articles");
+        }
+        return new NewsstreamConfig(bootstrap, kafka, TopicConfig.from(s), IngestConfig.from(s), enrich, sink, s);
     }
 
     /** {@code NEWSSTREAM_ENRICH_THREADS=2} → {@code enrich.threads=2}; {@code KAFKA_SASL_MECHANISM} → {@code kafka.sasl.mechanism}. */

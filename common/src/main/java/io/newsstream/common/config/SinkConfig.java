@@ -13,9 +13,12 @@ import java.time.Duration;
  * @param stateDir      Kafka Streams state directory ({@code sink.state.dir})
  * @param windowOnPublished whether windows use the publication time ({@code sink.window.time=published})
  *                      rather than the ingestion time ({@code ingested}, the default, never drops late articles)
+ * @param storyRetention how long a story's running totals are kept after its latest article's ingest time
+ *                      ({@code sink.story.retention}, default 7d; at least {@code enrich.story.quiet.period},
+ *                      after which a story takes no more articles); its last summary stays on the topic
  */
 public record SinkConfig(String applicationId, int threads, Duration window, Duration grace, Path stateDir,
-                         boolean windowOnPublished) {
+                         boolean windowOnPublished, Duration storyRetention) {
 
     static SinkConfig from(Settings s) {
         return new SinkConfig(
@@ -24,7 +27,8 @@ public record SinkConfig(String applicationId, int threads, Duration window, Dur
                 s.duration("sink.window", Duration.ofHours(1)),
                 s.duration("sink.window.grace", Duration.ofHours(24)),
                 Path.of(s.string("sink.state.dir", Path.of(System.getProperty("java.io.tmpdir"), "newsstream", "sink").toString())),
-                windowTime(s));
+                windowTime(s),
+                s.duration("sink.story.retention", Duration.ofDays(7)));
     }
 
     private static boolean windowTime(Settings s) {

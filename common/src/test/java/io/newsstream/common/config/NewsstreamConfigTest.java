@@ -68,6 +68,16 @@ class NewsstreamConfigTest {
     }
 
     @Test
+    void aStoryRetentionShorterThanTheQuietPeriodIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> NewsstreamConfig.load(null, Map.of(), Map.of("sink.story.retention", "2d")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("setting 'sink.story.retention' (2d) must be at least 'enrich.story.quiet.period' (3d): "
+                        + "the sink would forget stories that can still take articles");
+        assertThat(NewsstreamConfig.load(null, Map.of(), Map.of("sink.story.retention", "4d", "enrich.story.quiet.period", "4d"))
+                .sink().storyRetention()).isEqualTo(Duration.ofDays(4));
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() {
         assertThatThrownBy(() -> NewsstreamConfig.load(Path.of("/nonexistent/n.properties"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class)
