@@ -2,6 +2,7 @@ package io.newsstream.enrich.stories;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,9 +51,10 @@ public final class NearDuplicateDetector {
 
     /**
      * Checks {@code text} against the originals remembered and remembers it when it is an original. An id
-     * is never a copy of itself: a redelivery is checked against the others, and when it is an original its
-     * new text replaces the one remembered under its id (so later copies of the old text are not sent to
-     * an enrichment of the new one).
+     * is never a copy of itself: an original seen again with the same text is a redelivery, an original
+     * again; an id seen again with another text is checked anew against the others, and when it is an
+     * original its new text replaces the one remembered under its id (so later copies of the old text are
+     * not sent to an enrichment of the new one).
      */
     public Verdict check(String id, String text, Instant seenAt) {
         long t = Times.advance(index.watermark(), seenAt);
@@ -61,6 +63,10 @@ public final class NearDuplicateDetector {
         index.expire(watermark);
         Set<Long> shingles = TextFeatures.shingles(text);
         int[] sig = hasher.signature(shingles);
+        DuplicateEntry self = index.get(id);
+        if (self != null && Arrays.equals(self.signature(), sig)) {
+            return Verdict.ORIGINAL;
+        }
         long[] buckets = hasher.buckets(sig);
         // sorted, so the first-best candidate is the same on every run
         Set<String> candidates = new TreeSet<>();

@@ -53,4 +53,18 @@ class NearDuplicateDetectorTest {
         assertThat(detector.check("late", BODY, T0.plus(Duration.ofDays(4))).isDuplicate()).isFalse();
         assertThat(index.get("a")).isNull();
     }
+
+    @Test
+    void shouldRememberTheNewTextOfAnIdSeenAgainWithAnotherText() {
+        String other = "Voters in Nord Haven elected Peter Brown as mayor on Sunday with a clear majority after a "
+                + "campaign dominated by housing costs, rents and public transport. Turnout was low in the northern "
+                + "districts, and the outgoing mayor congratulated Brown in a short statement on the town hall steps.";
+        detector.check("a", BODY, T0);
+
+        assertThat(detector.check("a", other, T0.plusSeconds(60)).isDuplicate()).isFalse();
+
+        assertThat(detector.check("b", BODY + " Updated.", T0.plusSeconds(120)).isDuplicate())
+                .as("the old text is no longer an original under 'a'").isFalse();
+        assertThat(detector.check("c", other + " Updated.", T0.plusSeconds(180)).duplicateOf()).isEqualTo("a");
+    }
 }
