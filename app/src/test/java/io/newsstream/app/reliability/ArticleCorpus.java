@@ -71,6 +71,35 @@ final class ArticleCorpus {
         return out;
     }
 
+    /** Articles with planted near-verbatim copies: {@code copyOf} maps each copy's id to its original's. */
+    record WithCopies(List<RawArticle> articles, Map<String, String> copyOf) {
+    }
+
+    /**
+     * {@code articles} with every {@code every}-th one (after the first {@code every}) replaced, id kept, by a
+     * near-verbatim copy of one of the 20 originals before it: the same body between page furniture, under
+     * another outlet and headline, as a wire reprint would be.
+     */
+    static WithCopies withCopies(List<RawArticle> articles, int every, long seed) {
+        Random random = new Random(seed);
+        List<RawArticle> out = new ArrayList<>(articles.size());
+        Map<String, String> copyOf = new java.util.LinkedHashMap<>();
+        List<RawArticle> originals = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            RawArticle a = articles.get(i);
+            if (i >= every && i % every == every - 1) {
+                RawArticle original = originals.get(originals.size() - 1 - random.nextInt(Math.min(20, originals.size())));
+                out.add(RawArticle.of(a.id(), new Source("Reliability Reprints", null), "Reprint: " + original.title(),
+                        a.publishedAt(), a.ingestedAt(), "en", "Advertisement\n" + original.text() + "\nShare this story"));
+                copyOf.put(a.id(), original.id());
+            } else {
+                out.add(a);
+                originals.add(a);
+            }
+        }
+        return new WithCopies(List.copyOf(out), copyOf);
+    }
+
     private Map<String, String> cast(Random random) {
         Map<String, String> m = new HashMap<>();
         m.put("PERSON", pick(random, "PERSON"));

@@ -3,7 +3,9 @@ package io.newsstream.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.RawArticle;
+import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.common.topics.Topics;
 import io.newsstream.testkit.KafkaBrokerExtension;
 import java.nio.file.Path;
@@ -18,10 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing lost, nothing twice, when the enrich process dies: {@code newsstream enrich} runs from the
- * shaded jar as a separate JVM with two stream threads over 2,000 articles, and is killed with SIGKILL
+ * shaded jar as a separate JVM with two stream threads over 2,000 articles (one in ten a near-verbatim copy
+ * of a recent one, so the copy path is crossed by the kills too), and is killed with SIGKILL
  * once right after it reports RUNNING and three times at random points of its progress, each time
  * restarted on the same state directory. A {@code read_committed} consumer then finds every article id
- * exactly once across the enriched and dead-letter topics. The random points come from a seed printed
+ * exactly once across the enriched and dead-letter topics, and each planted copy carries its original's
+ * story. The random points come from a seed printed
  * at the start; {@code -Dnewsstream.reliability.seed=N} replays one.
  */
 class EnrichCrashIT {
@@ -32,6 +36,7 @@ class EnrichCrashIT {
     static final int ARTICLES = 2000;
     static final int RANDOM_KILLS = 3;
     private static final Duration STEP_DEADLINE = Duration.ofMinutes(4);
+    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
 
     @TempDir
     Path work;
@@ -45,7 +50,9 @@ class EnrichCrashIT {
         Random random = new Random(seed);
         NewsstreamConfig config = NewsstreamConfig.defaults().withBootstrapServers(KAFKA.bootstrapServers());
         KAFKA.createTopics(config.topics());
-        List<RawArticle> articles = ArticleCorpus.load().articles("crash", ARTICLES, 4, seed);
+        // one article in ten is a near-verbatim copy of a recent one: copies take the story step's other path
+        ArticleCorpus.WithCopies corpus = ArticleCorpus.withCopies(ArticleCorpus.load().articles("crash", ARTICLES, 4, seed), 10, seed);
+        List<RawArticle> articles = corpus.articles();
         List<String> ids = articles.stream().map(RawArticle::id).toList();
         Feeder.publish(config, articles);
         List<Long> killAt = killPoints(random);
@@ -89,6 +96,19 @@ class EnrichCrashIT {
             assertThat(ledger.duplicated()).as("delivered more than once").isEmpty();
             assertThat(ledger.unexpected(ids)).as("not sent").isEmpty();
             assertThat(ledger.enriched()).as("enriched (these articles are all well formed)").isEqualTo(ARTICLES);
+            // each planted pair was recognised, across the kills, and shares a story. Articles of different raw
+            // partitions reach the copy finder in no fixed order, so either one may be the first seen.
+            long paired = corpus.copyOf().entrySet().stream().filter(e -> {
+                EnrichedArticle copy = ENRICHED.fromBytes(ledger.seen(e.getKey()).get(0).value());
+                EnrichedArticle original = ENRICHED.fromBytes(ledger.seen(e.getValue()).get(0).value());
+                assertThat(copy.story().id()).as("story of copy %s", e.getKey()).isEqualTo(original.story().id());
+                String a = copy.story().duplicateOf();
+                String b = original.story().duplicateOf();
+                return original.id().equals(a) || copy.id().equals(b) || (a != null && a.equals(b));
+            }).count();
+            System.out.printf("EnrichCrashIT: %d planted copies, %d recognised as copies of their original%n",
+                    corpus.copyOf().size(), paired);
+            assertThat(paired).as("planted copies recognised").isEqualTo(corpus.copyOf().size());
         }
     }
 
