@@ -7,6 +7,7 @@ import io.newsstream.enrich.stories.NearDuplicateDetector;
 import io.newsstream.enrich.stories.StoreDuplicateIndex;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -43,7 +44,7 @@ final class CopyFinderProcessor implements Processor<byte[], byte[], byte[], byt
         // checked by the first step, so it parses
         RawArticle raw = rawSerde.fromBytes(record.value());
         NearDuplicateDetector.Verdict verdict = detector.check(raw.id(), raw.text(),
-                java.time.Instant.ofEpochMilli(ArticleTimes.seenAt(raw.ingestedAt(), record.timestamp())));
+                Instant.ofEpochMilli(ArticleTimes.seenAt(raw.ingestedAt(), record.timestamp())));
         if (!verdict.isDuplicate()) {
             context.forward(record);
             return;
