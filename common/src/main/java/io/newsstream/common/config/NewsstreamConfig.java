@@ -88,6 +88,11 @@ public record NewsstreamConfig(
         }
         EnrichConfig enrich = EnrichConfig.from(s);
         SinkConfig sink = SinkConfig.from(s);
+        if (s.get("sink.story.retention").isEmpty() && sink.storyRetention().compareTo(enrich.storyQuietPeriod()) < 0) {
+            // not set: a quiet period longer than the default retention lengthens it
+            sink = new SinkConfig(sink.applicationId(), sink.threads(), sink.window(), sink.grace(), sink.stateDir(),
+                    sink.windowOnPublished(), enrich.storyQuietPeriod());
+        }
         if (sink.storyRetention().compareTo(enrich.storyQuietPeriod()) < 0) {
             throw new ConfigException("setting 'sink.story.retention' (" + s.get("sink.story.retention").orElse("7d")
                     + ") must be at least 'enrich.story.quiet.period' (" + s.get("enrich.story.quiet.period").orElse("3d")

@@ -14,8 +14,9 @@ import java.time.Duration;
  * @param windowOnPublished whether windows use the publication time ({@code sink.window.time=published})
  *                      rather than the ingestion time ({@code ingested}, the default, never drops late articles)
  * @param storyRetention how long a story's running totals are kept after its latest article's ingest time
- *                      ({@code sink.story.retention}, default 7d; at least {@code enrich.story.quiet.period},
- *                      after which a story takes no more articles); its last summary stays on the topic
+ *                      ({@code sink.story.retention}, default 7d or the quiet period when that is longer; at
+ *                      least {@code enrich.story.quiet.period}, after which a story takes no more articles);
+ *                      its last summary stays on the topic
  */
 public record SinkConfig(String applicationId, int threads, Duration window, Duration grace, Path stateDir,
                          boolean windowOnPublished, Duration storyRetention) {

@@ -75,6 +75,8 @@ class NewsstreamConfigTest {
                         + "the sink would forget stories that can still take articles");
         assertThat(NewsstreamConfig.load(null, Map.of(), Map.of("sink.story.retention", "4d", "enrich.story.quiet.period", "4d"))
                 .sink().storyRetention()).isEqualTo(Duration.ofDays(4));
+        assertThat(NewsstreamConfig.load(null, Map.of(), Map.of("enrich.story.quiet.period", "10d"))
+                .sink().storyRetention()).as("not set: follows a longer quiet period").isEqualTo(Duration.ofDays(10));
     }
 
     @Test
