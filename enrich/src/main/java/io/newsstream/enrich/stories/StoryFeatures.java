@@ -53,15 +53,10 @@ public final class StoryFeatures {
 
     /** Features of an enriched article whose body was {@code text} (the article may no longer carry it). */
     public static ArticleFeatures of(EnrichedArticle a, String text) {
-        return of(a, contentSignature(a.title(), text));
+        return of(a, contentSignature(a.title(), text), a.ingestedAt() == null ? 0 : a.ingestedAt().toEpochMilli());
     }
 
-    /** Features of an enriched article whose content signature was computed already. */
-    public static ArticleFeatures of(EnrichedArticle a, int[] content) {
-        return of(a, content, a.ingestedAt() == null ? 0 : a.ingestedAt().toEpochMilli());
-    }
-
-    /** As {@link #of(EnrichedArticle, int[])}, seen at {@code seenAt} (epoch milliseconds). */
+    /** Features of an enriched article whose content signature was computed already, seen at {@code seenAt} (epoch milliseconds). */
     public static ArticleFeatures of(EnrichedArticle a, int[] content, long seenAt) {
         return new ArticleFeatures(a.id(), null, seenAt, publishedMillis(a), entityWeights(a.entities()), content);
     }

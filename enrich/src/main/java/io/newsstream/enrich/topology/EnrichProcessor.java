@@ -54,14 +54,24 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
                 input = StoryInput.enriched(enricher.enrich(raw), StoryFeatures.contentSignature(raw.title(), raw.text()));
             }
             context.forward(record.withKey(key).withValue(new EnrichOutcome.ToStories(input)));
-        } catch (RejectedArticleException | SerializationException e) {
-            deadLetter(record, raw, e, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // A model failure on one article must not stop the stream: the record goes to the
             // dead-letter topic with the reason, and the next record is processed.
-            LOG.warn("enrichment failed for a record at {}: {}", where(), e.toString());
-            deadLetter(record, raw, e, "enrichment failed: " + e);
+            if (!isRejection(e)) {
+                LOG.warn("enrichment failed for a record at {}: {}", where(), e.toString());
+            }
+            deadLetter(record, raw, e, reason(e));
         }
+    }
+
+    /** Whether {@code e} refuses the input (an expected outcome, logged by nobody) rather than a model failure. */
+    static boolean isRejection(Throwable e) {
+        return e instanceof RejectedArticleException || e instanceof SerializationException;
+    }
+
+    /** The dead-letter reason for {@code e}: a rejection's own message, or "enrichment failed: ..." for a model failure. */
+    static String reason(Throwable e) {
+        return isRejection(e) ? e.getMessage() : "enrichment failed: " + e;
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RawArticle raw, Throwable e, String reason) {

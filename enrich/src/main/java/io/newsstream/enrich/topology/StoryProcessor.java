@@ -96,12 +96,11 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
         EnrichedArticle article;
         try {
             article = enricher.enrich(raw);
-        } catch (RejectedArticleException e) {
-            deadLetter(in, headers, e.getClass().getName(), e.getMessage());
-            return;
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("enrichment failed for copy {}: {}", in.id(), e.toString());
-            deadLetter(in, headers, e.getClass().getName(), "enrichment failed: " + e);
+            if (!EnrichProcessor.isRejection(e)) {
+                LOG.warn("enrichment failed for copy {}: {}", in.id(), e.toString());
+            }
+            deadLetter(in, headers, e.getClass().getName(), EnrichProcessor.reason(e));
             return;
         }
         original(article, StoryFeatures.contentSignature(raw.title(), raw.text()), headers);
