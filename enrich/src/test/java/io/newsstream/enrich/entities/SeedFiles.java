@@ -3,14 +3,14 @@ package io.newsstream.enrich.entities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the repository's seeds and the shared gold file from a test. */
-final class SeedFiles {
+/** Locates the repository's seeds and the shared gold file from a test (the entity and story tests alike). */
+public final class SeedFiles {
 
     private SeedFiles() {
     }
 
     /** The repository root: the nearest directory above the working directory holding {@code seeds/}. */
-    static Path root() {
+    public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("seeds"))) {
             dir = dir.getParent();
@@ -21,12 +21,12 @@ final class SeedFiles {
         return dir;
     }
 
-    static Path seeds() {
+    public static Path seeds() {
         return root().resolve("seeds");
     }
 
     /** {@code <root>/../shared/gold/seeds-entities.json}, or the {@code newsstream.gold} system property. */
-    static Path gold() {
+    public static Path gold() {
         String override = System.getProperty("newsstream.gold");
         return override != null ? Path.of(override)
                 : root().resolve("../shared/gold/seeds-entities.json").normalize();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsstream.common.config.NewsstreamConfig;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.serde.Json;
+import io.newsstream.enrich.entities.SeedFiles;
 import io.newsstream.ingest.read.ArticleReader;
 import io.newsstream.ingest.read.ReadResult;
 import java.io.IOException;
@@ -30,29 +31,13 @@ final class StoryTestData {
     private StoryTestData() {
     }
 
-    static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("seeds"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no seeds/ directory above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
-
-    static Path gold() {
-        String override = System.getProperty("newsstream.gold");
-        return override != null ? Path.of(override) : root().resolve("../shared/gold/seeds-entities.json").normalize();
-    }
-
     /** The seeds in file order with their gold story label. */
     static List<Labelled> seeds() {
         try {
-            JsonNode gold = Json.mapper().readTree(gold().toFile()).get("articles");
+            JsonNode gold = Json.mapper().readTree(SeedFiles.gold().toFile()).get("articles");
             List<Labelled> out = new ArrayList<>();
             ArticleReader reader = ArticleReader.create(NewsstreamConfig.defaults());
-            for (ReadResult r : reader.read(root().resolve("seeds"))) {
+            for (ReadResult r : reader.read(SeedFiles.seeds())) {
                 String file = Path.of(r.origin()).getFileName().toString();
                 out.add(new Labelled(r.article(), gold.get(file).get("story").asText(), null, file));
             }
