@@ -74,6 +74,14 @@ public final class BenchMain implements Callable<Integer> {
             description = "Where the enrich worker's and the libraries' log goes (default: ${DEFAULT-VALUE}).")
     Path logFile;
 
+    @Option(names = "--backfill", paramLabel = "N",
+            description = "Articles in the generated JSON-lines archive the backfill step ingests (default 1,000,000; --quick 20,000; 0 skips it).")
+    Integer backfill;
+
+    @Option(names = "--app-jar", paramLabel = "JAR", defaultValue = "app/target/newsstream.jar",
+            description = "The newsstream jar the backfill step runs `ingest` from (default: ${DEFAULT-VALUE}).")
+    Path appJar;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
             description = "Measure with 1 to N threads (default: ${DEFAULT-VALUE}).")
     int maxThreads;
@@ -219,6 +227,12 @@ public final class BenchMain implements Callable<Integer> {
                     }
                 }
                 addDuplicateRow(report, duplicates, maxThreads);
+
+                // 5. Backfill: the real ingest command over a large archive, in a small heap.
+                int archiveSize = backfill != null ? backfill : quick ? 20_000 : 1_000_000;
+                if (archiveSize > 0) {
+                    backfillRow(report, corpus, archiveSize, broker.bootstrapServers(), work);
+                }
             }
         } catch (IllegalStateException e) {
             workerOk = false;
@@ -318,6 +332,29 @@ public final class BenchMain implements Callable<Integer> {
         } else {
             report.add("Latency, " + th, "no record came out", "p99 <= 250 ms", false);
         }
+    }
+
+    private void backfillRow(Report report, Corpus corpus, int count, String bootstrap, Path work)
+            throws java.io.IOException, InterruptedException {
+        String measure = String.format(Locale.ROOT, "Backfill: `ingest` of %,d generated articles (JSON lines), -Xmx%dm",
+                count, Backfill.HEAP_MIB);
+        if (!Files.isRegularFile(appJar)) {
+            report.add(measure, "n/a (no " + appJar + "; build it with ./mvnw -pl app -am package -DskipTests)");
+            return;
+        }
+        progress.printf("bench: backfill: writing an archive of %,d articles...%n", count);
+        Path archive = work.resolve("backfill.jsonl");
+        long bytes = Backfill.writeArchive(corpus, count, archive, progress);
+        Map<String, Object> r = Backfill.run(appJar, archive, count, bootstrap, "bench.backfill.raw", work, logFile, progress);
+        Files.deleteIfExists(archive);
+        long published = ((Number) r.get("published")).longValue();
+        int exit = ((Number) r.get("exit")).intValue();
+        boolean ok = exit == 0 && published == count;
+        report.add(measure, String.format(Locale.ROOT, "%s articles/s (%,d published in %.0f s, %,d MB; largest heap after GC %d MiB%s)",
+                        Report.num(((Number) r.get("rate")).doubleValue()), published, ((Number) r.get("seconds")).doubleValue(),
+                        bytes >> 20, ((Number) r.get("heapAfterGcMiB")).intValue(),
+                        ok ? "" : "; FAILED: exit " + exit + ", " + r.get("lastLine")),
+                "completes in " + Backfill.HEAP_MIB + " MiB", ok);
     }
 
     private static void addDuplicateRow(Report report, Map<String, Object> dup, int threads) {
