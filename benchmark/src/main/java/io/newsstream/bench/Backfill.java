@@ -33,7 +33,7 @@ final class Backfill {
     static final int ARTICLE_CHARS = 1_200;
 
     private static final Pattern AFTER_GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    private static final Pattern SUMMARY = Pattern.compile("(\\d+) published");
+    private static final Pattern SUMMARY = Pattern.compile("^ingest: published (\\d+),");
 
     private Backfill() {
     }
