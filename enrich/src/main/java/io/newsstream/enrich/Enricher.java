@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Enriches one article: language, named entities, document and entity sentiment. A plain function of
@@ -26,8 +25,6 @@ import java.util.Set;
  */
 public final class Enricher {
 
-    /** Languages the entity and sentiment models are trained for. */
-    public static final Set<String> SUPPORTED_LANGUAGES = Set.of("en");
     /**
      * Longest run of characters without white space enriched, as ingest accepts. Longer runs are
      * encoded data, not prose; records written to the raw topic by other producers skip ingest's check,
@@ -43,24 +40,33 @@ public final class Enricher {
     public static final int MAX_WORDS = 40_000;
 
     private final LanguageDetector languageDetector;
-    private final EntityRecognizer recognizer;
-    private final EntityResolver resolver;
-    private final SentimentScorer sentimentScorer;
+    private final Languages languages;
     private final PipelineInfo pipeline;
     private final int maxChars;
     private final boolean keepText;
     private final Clock clock;
 
+    /** An enricher of English articles only. */
     public Enricher(LanguageDetector languageDetector, EntityRecognizer recognizer, EntityResolver resolver,
                     SentimentScorer sentimentScorer, PipelineInfo pipeline, int maxChars, boolean keepText, Clock clock) {
+        this(languageDetector, Languages.of("en", new LanguageModels(recognizer, resolver, sentimentScorer)),
+                pipeline, maxChars, keepText, clock);
+    }
+
+    /** An enricher of the given languages; articles in any other language are flagged unsupported. */
+    public Enricher(LanguageDetector languageDetector, Languages languages, PipelineInfo pipeline, int maxChars,
+                    boolean keepText, Clock clock) {
         this.languageDetector = Objects.requireNonNull(languageDetector, "languageDetector");
-        this.recognizer = Objects.requireNonNull(recognizer, "recognizer");
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.sentimentScorer = Objects.requireNonNull(sentimentScorer, "sentimentScorer");
+        this.languages = Objects.requireNonNull(languages, "languages");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.maxChars = maxChars;
         this.keepText = keepText;
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The languages this enricher enriches, each with its models. */
+    public Languages languages() {
+        return languages;
     }
 
     /** Which models this enricher runs, as written into every enriched article. */
@@ -80,10 +86,11 @@ public final class Enricher {
         List<String> flags = new ArrayList<>();
         List<Entity> entities;
         Sentiment sentiment;
-        if (SUPPORTED_LANGUAGES.contains(language)) {
-            Tone tone = sentimentScorer.score(article.title(), text);
-            List<Mention> mentions = recognizer.recognize(text);
-            entities = resolver.resolve(text, mentions, tone.sentences());
+        LanguageModels models = models(language);
+        if (models != null) {
+            Tone tone = models.sentiment().score(article.title(), text);
+            List<Mention> mentions = models.recognizer().recognize(text);
+            entities = models.resolver().resolve(text, mentions, tone.sentences());
             sentiment = tone.document();
         } else {
             // No model for this language: say so rather than guess with English models.
@@ -95,6 +102,15 @@ public final class Enricher {
                 article.title(), article.publishedAt(), article.ingestedAt(), language, text, entities, sentiment,
                 null, flags, clock.instant(), pipeline);
         return keepText ? enriched : enriched.withoutText();
+    }
+
+    private LanguageModels models(String language) {
+        try {
+            return languages.models(language).orElse(null);
+        } catch (RuntimeException e) {
+            throw new RejectedArticleException("the models for language '" + language + "' cannot be loaded: "
+                    + e.getMessage());
+        }
     }
 
     private String detectLanguage(RawArticle article) {
