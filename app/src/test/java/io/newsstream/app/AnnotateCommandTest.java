@@ -92,4 +92,44 @@ class AnnotateCommandTest {
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file or folder: no/such/file.txt");
     }
+
+    @Test
+    void shouldPrintEntitiesAndToneOfAGermanAFrenchAndASpanishArticle(@TempDir Path dir) throws IOException {
+        Path de = dir.resolve("de.txt");
+        Files.writeString(de, "Schweres Erdbeben in der Türkei\n\nBei einem schweren Erdbeben im Osten der Türkei sind "
+                + "mindestens 30 Menschen getötet und Hunderte verletzt worden. Präsident Recep Tayyip Erdoğan sprach den "
+                + "Familien der Opfer sein Beileid aus. Das Rote Kreuz schickte Helfer aus Ankara in die Region.");
+        Path fr = dir.resolve("fr.txt");
+        Files.writeString(fr, "Incendie meurtrier à Marseille\n\nUn incendie a fait trois morts dans un immeuble de "
+                + "Marseille dans la nuit de samedi à dimanche, a indiqué la préfecture. Le maire Benoît Payan s'est rendu "
+                + "sur place. Les pompiers ont évacué des dizaines d'habitants blessés.");
+        Path es = dir.resolve("es.txt");
+        Files.writeString(es, "Inundaciones en Valencia dejan varios muertos\n\nLas inundaciones en Valencia han "
+                + "causado al menos cinco muertos y decenas de heridos, según el Gobierno de España. El presidente Pedro "
+                + "Sánchez visitó la zona afectada con los equipos de rescate.");
+
+        Run run = annotate(de.toString(), fr.toString(), es.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(3);
+        List<String> languages = new ArrayList<>();
+        for (String line : run.lines()) {
+            JsonNode node = Json.mapper().readTree(line);
+            languages.add(node.get("language").asText());
+            assertThat(node.get("flags").toString()).as(line).doesNotContain("unsupported");
+            assertThat(node.get("sentiment").get("label").asText()).as(line).isEqualTo("negative");
+            List<String> people = new ArrayList<>();
+            node.get("entities").forEach(e -> {
+                if (e.get("type").asText().equals("PERSON")) {
+                    people.add(e.get("name").asText());
+                }
+            });
+            assertThat(people).as(line).isNotEmpty();
+        }
+        assertThat(languages).containsExactly("de", "fr", "es");
+        JsonNode german = Json.mapper().readTree(run.lines().get(0));
+        List<String> names = new ArrayList<>();
+        german.get("entities").forEach(e -> names.add(e.get("name").asText()));
+        assertThat(names).as("places named in English").contains("Turkey", "Ankara");
+    }
 }

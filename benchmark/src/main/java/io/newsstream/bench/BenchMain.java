@@ -301,6 +301,13 @@ public final class BenchMain implements Callable<Integer> {
         }
         report.add("Sentiment alone, 1 thread", Report.num(sentiment) + per, ">= 1,000/s/thread", sentiment >= SENTIMENT_BAR);
         report.add("Language detection alone, 1 thread", Report.num(median(sub(micro, "language"))) + per);
+        if (micro.get("languages") instanceof Map<?, ?> languages) {
+            for (Object lang : languages.keySet()) {
+                double rate = median(sub(sub(micro, "languages"), (String) lang));
+                report.add("Full enrichment of `" + lang + "` articles (the bench's sample text), 1 thread",
+                        Report.num(rate) + per + " (" + ratio(rate, full) + " English)");
+            }
+        }
         report.note(String.format(Locale.ROOT, "Per-thread figures: the same %s articles (mean %.0f characters) for every step; "
                         + "median of %s timed iterations after warm-up (stock: %s).",
                 sub(micro, "entities").get("items"), ((Number) micro.get("chars")).doubleValue(),

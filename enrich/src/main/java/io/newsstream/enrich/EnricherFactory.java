@@ -34,7 +34,7 @@ public final class EnricherFactory {
     public static Enricher create(NewsstreamConfig config) {
         EntityLexicon lexicon = EntityLexicon.defaults();
         InMemoryEntityDirectory directory = new InMemoryEntityDirectory();
-        WorldNames places = WorldNames.defaults();
+        WorldNames places = WorldNames.defaults(lexicon);
         CrossLanguageResolver.LearnedNames learned = new CrossLanguageResolver.LearnedNames();
         CoreNlpEntityRecognizer recognizer = new CoreNlpEntityRecognizer(CoreNlpEntityRecognizer.DEFAULT_MODEL, lexicon);
         LanguageModels english = new LanguageModels(recognizer,

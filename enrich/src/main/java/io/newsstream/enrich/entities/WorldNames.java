@@ -29,12 +29,16 @@ public final class WorldNames {
         this.countries = countries;
     }
 
-    /** The bundled gazetteers. */
-    public static WorldNames defaults() {
+    /**
+     * The bundled gazetteers; a country is named as {@code lexicon} names it in English articles
+     * ("Turkey", "United States", not the ISO list's "Türkiye", "United States of America"), so an
+     * entity has one id in every language.
+     */
+    public static WorldNames defaults(EntityLexicon lexicon) {
         Map<String, String> countries = new HashMap<>();
-        read("lang/countries-i18n.tsv", countries);
+        read("lang/countries-i18n.tsv", countries, lexicon);
         Map<String, String> english = new HashMap<>(countries);
-        read("lang/cities-i18n.tsv", english);
+        read("lang/cities-i18n.tsv", english, null);
         return new WorldNames(english, countries);
     }
 
@@ -52,7 +56,7 @@ public final class WorldNames {
         return english.size();
     }
 
-    private static void read(String resource, Map<String, String> into) {
+    private static void read(String resource, Map<String, String> into, EntityLexicon lexicon) {
         try (InputStream in = WorldNames.class.getResourceAsStream("/io/newsstream/enrich/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource io/newsstream/enrich/" + resource);
@@ -64,6 +68,15 @@ public final class WorldNames {
                 }
                 String[] names = line.split("\t");
                 String en = names[0].trim();
+                if (lexicon != null) {
+                    for (String n : names) {
+                        Optional<String> canonical = lexicon.place(n.trim());
+                        if (canonical.isPresent()) {
+                            en = canonical.get();
+                            break;
+                        }
+                    }
+                }
                 for (String n : names) {
                     String key = EntityLexicon.normalize(n.trim());
                     if (!key.isEmpty()) {

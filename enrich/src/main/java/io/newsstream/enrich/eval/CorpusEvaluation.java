@@ -39,11 +39,48 @@ public final class CorpusEvaluation {
      * @param missedDuplicates   gold copy pairs not so marked ("a ~ b")
      * @param falseDuplicates    pairs marked as copy and original that the labels do not call copies
      * @param seconds            wall time of the run
+     * @param crossLanguage      same-story pairs of articles in different languages
      */
     public record Result(String corpus, int articles, List<String> failed, EvalReport entities,
                          Map<String, EvalReport> entitiesByLanguage, ToneScore tone, Map<String, ToneScore> toneByLanguage,
                          StoryScore stories, int duplicates, int duplicatesFound, List<String> missedDuplicates,
-                         List<String> falseDuplicates, double seconds) {
+                         List<String> falseDuplicates, double seconds, CrossLanguage crossLanguage) {
+    }
+
+    /**
+     * Same-story pairs of articles in different languages: how many the gold has, how many were
+     * predicted, and how many of those are right.
+     */
+    public record CrossLanguage(long goldPairs, long predictedPairs, long truePairs) {
+        public double recall() {
+            return goldPairs == 0 ? 1 : (double) truePairs / goldPairs;
+        }
+
+        public double precision() {
+            return predictedPairs == 0 ? 1 : (double) truePairs / predictedPairs;
+        }
+
+        static CrossLanguage of(Map<String, String> gold, Map<String, String> predicted, Map<String, String> language) {
+            List<String> keys = new ArrayList<>(gold.keySet());
+            long g = 0;
+            long p = 0;
+            long t = 0;
+            for (int i = 0; i < keys.size(); i++) {
+                for (int j = i + 1; j < keys.size(); j++) {
+                    String a = keys.get(i);
+                    String b = keys.get(j);
+                    if (java.util.Objects.equals(language.get(a), language.get(b))) {
+                        continue;
+                    }
+                    boolean same = gold.get(a).equals(gold.get(b));
+                    boolean together = predicted.get(a).equals(predicted.get(b));
+                    g += same ? 1 : 0;
+                    p += together ? 1 : 0;
+                    t += same && together ? 1 : 0;
+                }
+            }
+            return new CrossLanguage(g, p, t);
+        }
     }
 
     /** Pairs of copies listed by name, at most. */
@@ -69,6 +106,7 @@ public final class CorpusEvaluation {
         Map<String, ToneScore> toneByLanguage = new TreeMap<>();
         Map<String, String> goldStory = new LinkedHashMap<>();
         Map<String, String> predictedStory = new LinkedHashMap<>();
+        Map<String, String> languageOf = new HashMap<>();
         // a copy and its original as an unordered pair: the stream's order decides which one is the copy
         Set<List<String>> goldCopies = new LinkedHashSet<>();
         Set<List<String>> markedCopies = new LinkedHashSet<>();
@@ -96,6 +134,7 @@ public final class CorpusEvaluation {
             if (item.story() != null) {
                 goldStory.put(item.goldKey(), item.story());
                 predictedStory.put(item.goldKey(), out.story().id());
+                languageOf.put(item.goldKey(), language);
             }
             String copyOf = out.story().duplicateOf() == null ? null : keyOfId.get(out.story().duplicateOf());
             if (item.duplicateOf() != null) {
@@ -118,7 +157,7 @@ public final class CorpusEvaluation {
         }
         return new Result(corpus.name(), corpus.items().size(), failed, gold.evaluate(reported), entitiesByLanguage,
                 tone, toneByLanguage, StoryScore.of(goldStory, predictedStory), goldCopies.size(), found, missed, falseCopies,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, CrossLanguage.of(goldStory, predictedStory, languageOf));
     }
 
     private static List<String> pair(String a, String b) {
@@ -155,6 +194,12 @@ public final class CorpusEvaluation {
                     s.bcubedPrecision(), s.bcubedRecall(), s.bcubedF1()));
             sb.append(String.format(Locale.ROOT, "stories: %d found, %d in the gold (%d articles)%n",
                     s.predictedStories(), s.goldStories(), s.articles()));
+            CrossLanguage x = r.crossLanguage();
+            if (x.goldPairs() > 0 || x.predictedPairs() > 0) {
+                sb.append(String.format(Locale.ROOT,
+                        "stories across languages: pairwise P=%.3f R=%.3f (pairs: %d right, %d predicted, %d gold)%n",
+                        x.precision(), x.recall(), x.truePairs(), x.predictedPairs(), x.goldPairs()));
+            }
         }
         sb.append(String.format(Locale.ROOT, "duplicates: %d/%d found, %d missed, %d marked that the labels do not call copies%n",
                 r.duplicatesFound(), r.duplicates(), r.missedDuplicates().size(), r.falseDuplicates().size()));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CrossLanguageResolverTest {
 
-    private static final WorldNames PLACES = WorldNames.defaults();
+    private static final WorldNames PLACES = WorldNames.defaults(EntityLexicon.defaults());
 
     private static EntityResolver returning(Entity... entities) {
         return (text, mentions, sentences) -> List.of(entities);
@@ -25,6 +25,8 @@ class CrossLanguageResolverTest {
         assertThat(PLACES.english("Moskau")).contains("Moscow");
         assertThat(PLACES.english("Moscou")).contains("Moscow");
         assertThat(PLACES.english("Kasachstan")).contains("Kazakhstan");
+        assertThat(PLACES.english("Türkei")).as("as English articles name it").contains("Turkey");
+        assertThat(PLACES.english("Vereinigte Staaten")).contains("United States");
         CrossLanguageResolver german = new CrossLanguageResolver(returning(entity("Moskau", EntityType.LOCATION)),
                 "de", PLACES, new CrossLanguageResolver.LearnedNames());
 
