@@ -144,25 +144,26 @@ final class ArticleExtractor implements PageExtractor {
         Map<Element, Double> scores = new IdentityHashMap<>();
         List<Element> candidates = new ArrayList<>();
         for (Element e : root.getAllElements()) {
-            if (!isParagraph(e)) {
-                continue;
-            }
-            int len = lengths.text(e);
-            if (len < MIN_PARAGRAPH) {
-                continue;
-            }
-            String text = e.text();
-            double score = 1 + commas(text) + Math.min(len / 100, 3);
-            Element anc = e.parent();
-            for (int level = 0; anc != null && level < 5; level++, anc = anc.parent()) {
-                if (!scores.containsKey(anc)) {
-                    scores.put(anc, initialScore(anc, pass));
-                    candidates.add(anc);
+            if (isParagraph(e)) {
+                int len = lengths.text(e);
+                if (len >= MIN_PARAGRAPH) {
+                    credit(e.parent(), 1 + commas(e.text()) + Math.min(len / 100, 3), root, pass, scores, candidates);
                 }
-                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                scores.put(anc, scores.get(anc) + score / divider);
-                if (anc == root) {
-                    break;
+            } else if (!e.nameIs("span") && !e.nameIs("a") && hasBlockChild(e)) {
+                // Text written straight into a container beside its blocks is a paragraph of its own.
+                StringBuilder run = new StringBuilder();
+                for (Node child : e.childNodes()) {
+                    boolean block = child instanceof Element c && BLOCKS.contains(c.normalName());
+                    if (!block && !(child instanceof Element c2 && c2.nameIs("br"))) {
+                        run.append(child instanceof TextNode t ? t.text() : child instanceof Element c3 ? c3.text() : "");
+                    }
+                    if (block || child == e.childNode(e.childNodeSize() - 1) || child instanceof Element c4 && c4.nameIs("br")) {
+                        String t = run.toString().strip();
+                        if (t.length() >= MIN_PARAGRAPH) {
+                            credit(e, 1 + commas(t) + Math.min(t.length() / 100, 3), root, pass, scores, candidates);
+                        }
+                        run.setLength(0);
+                    }
                 }
             }
         }
@@ -267,6 +268,31 @@ final class ArticleExtractor implements PageExtractor {
             }
         }
         return out.toString();
+    }
+
+    private static void credit(Element first, double score, Element root, Pass pass, Map<Element, Double> scores,
+                               List<Element> candidates) {
+        Element anc = first;
+        for (int level = 0; anc != null && level < 5; level++, anc = anc.parent()) {
+            if (!scores.containsKey(anc)) {
+                scores.put(anc, initialScore(anc, pass));
+                candidates.add(anc);
+            }
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            scores.put(anc, scores.get(anc) + score / divider);
+            if (anc == root) {
+                break;
+            }
+        }
+    }
+
+    private static boolean hasBlockChild(Element e) {
+        for (Element c : e.children()) {
+            if (BLOCKS.contains(c.normalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes what is never article text, and, on strict passes, blocks named as furniture. */
