@@ -44,7 +44,7 @@ final class ArticleExtractor implements PageExtractor {
             "(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu"
                     + "|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate"
                     + "|pagination|pager|popup|yom-remote|cookie|consent|newsletter|subscribe|promo|share|sharing|outbrain|taboola"
-                    + "|recirc|most-?popular|most-?read|trending|signup|sign-up|paywall|nav\\b|navbar|navigation|masthead|toolbar");
+                    + "|recirc|most-?popular|most-?read|trending|signup|sign-up|nav\\b|navbar|navigation|masthead|toolbar");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow|story|post|entry|text");
     private static final Pattern POSITIVE = Pattern.compile(
             "(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose");
@@ -56,7 +56,7 @@ final class ArticleExtractor implements PageExtractor {
     private static final Pattern FURNITURE_BLOCK = Pattern.compile(
             "(?i)(^|[\\s_-])(share|sharing|social|newsletter|subscribe|signup|related|recommended|promo|advert|ad|ads|adslot"
                     + "|advertisement|sponsor|sponsored|outbrain|taboola|comments?|cookie|consent|byline|author|caption|credit"
-                    + "|breadcrumbs?|tags|toolbar|print|more-stories|read-more|readmore|recirc|most-popular|paywall|inline-ad"
+                    + "|breadcrumbs?|tags|toolbar|print|more-stories|read-more|readmore|recirc|most-popular|inline-ad"
                     + "|hidden|visually-hidden|sr-only|screen-reader|tooltip|disclaimer|meta)([\\s_-]|$)");
     private static final Pattern FURNITURE_ROLE = Pattern.compile("(?i)menu|menubar|complementary|navigation|alert|alertdialog|dialog|banner|contentinfo");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
