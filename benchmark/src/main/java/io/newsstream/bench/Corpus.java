@@ -108,6 +108,24 @@ public final class Corpus {
     }
 
     /**
+     * {@code count} generated variants of about {@code length} characters each, without ids (ids are
+     * left null for ingest to derive), for archives too large to hold: callers ask batch by batch with
+     * a different {@code seed} each.
+     */
+    public List<RawArticle> variants(int count, int length, long seed) {
+        Random random = new Random(seed);
+        Instant now = Instant.now();
+        List<RawArticle> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            RawArticle model = seeds.get(random.nextInt(seeds.size()));
+            String text = variantText(length, random);
+            out.add(RawArticle.of(null, new Source("bench-variant", null), headline(text), model.publishedAt(), now,
+                    model.language(), text));
+        }
+        return out;
+    }
+
+    /**
      * A copy of {@code original} as a second outlet would publish it: the same title and text under
      * another id and source.
      */

@@ -53,7 +53,11 @@ public final class Ingestor {
         List<Path> files = new ArrayList<>();
         paths.forEach(p -> files.addAll(reader.inputFiles(p)));
         for (Path file : files) {
-            reader.readFile(file, this::accept);
+            // a progress line also within a file: one JSON-lines archive may hold millions of articles
+            reader.readFile(file, r -> {
+                accept(r);
+                reporter.progress(stats.totals(), files.size(), "files");
+            });
             stats.fileDone();
             reporter.progress(stats.totals(), files.size(), "files");
         }

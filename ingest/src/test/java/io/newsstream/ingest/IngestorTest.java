@@ -110,6 +110,38 @@ class IngestorTest {
     }
 
     @Test
+    void shouldPrintProgressWithinOneLargeJsonLinesFile(@TempDir Path dir) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            lines.append("{\"text\": \"Archive story number ").append(i).append(" about the harbour.\"}\n");
+        }
+        Path archive = Files.writeString(dir.resolve("archive.jsonl"), lines);
+        MemorySink memory = new MemorySink();
+        ArticleSink slow = new ArticleSink() {
+            @Override
+            public CompletableFuture<Outcome> publish(RawArticle article) {
+                nanos.addAndGet(Duration.ofMillis(500).toNanos());
+                return memory.publish(article);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        new Ingestor(reader, slow, reporter).ingest(List.of(archive), TIMEOUT);
+
+        List<String> progress = err.toString().lines().filter(l -> l.contains(" files, ")).toList();
+        assertThat(progress).containsExactly(
+                "ingest: 0/1 files, 4 published, 0 duplicates, 0 rejected",
+                "ingest: 0/1 files, 8 published, 0 duplicates, 0 rejected");
+    }
+
+    @Test
     void shouldPrintEachArticleAsOneJsonLineInADryRun(@TempDir Path dir) throws IOException {
         StringWriter out = new StringWriter();
         PrintingSink sink = new PrintingSink(new PrintWriter(out), new SeenIds());

@@ -14,9 +14,11 @@ import java.util.Locale;
 /**
  * Scores the tone of a news article the way a reader reads it: VADER's rules ({@link VaderRules}) over
  * VADER's lexicon with a news-domain layer ({@link NewsLexicon}) on top: events of harm weigh as they do for
- * a reader, ritual courtesy (condolences, apologies, thanks) does not lift the tone of a harm story, a rise
- * or fall takes its tone from what rises or falls, the headline and lead weigh more than the rest, quotes
- * count at reduced weight and website furniture not at all. See {@code docs/sentiment.md}. Thread-safe.
+ * a reader, positive words weigh half as much as negative ones (news is written in a mildly positive
+ * register that a reader does not take as good news), ritual courtesy (condolences, apologies, thanks) does
+ * not count, a rise or fall takes its tone from what rises or falls, the headline and lead weigh more than
+ * the rest, quotes count at reduced weight and website furniture not at all. See {@code docs/sentiment.md}.
+ * Thread-safe.
  */
 public final class NewsSentimentScorer implements SentimentScorer {
     /** Weight of the headline given as {@code title}. */
@@ -33,8 +35,14 @@ public final class NewsSentimentScorer implements SentimentScorer {
     static final double POSITIVE_THRESHOLD = 0.10;
     /** Document score at or below which the label is negative. */
     static final double NEGATIVE_THRESHOLD = -0.10;
-    /** Factor on positive words in a harm story (see {@link #isHarmStory}). */
-    static final double HARM_STORY_POSITIVE_FACTOR = 0.5;
+    /**
+     * Factor on the valence of every positive word of VADER's general vocabulary: the negativity bias of news
+     * reading. Procedural and factual reports are written with mildly positive words (approved, support,
+     * safety, cooperation) that a reader does not take as good news, while a negative word usually reports
+     * something that went wrong. The news lexicon's own event words ({@code tone}: ceasefire, rescued,
+     * victory) and a rise or fall of a good or bad quantity are the news itself and keep their full valence.
+     */
+    static final double POSITIVE_FACTOR = 0.5;
     /** Strength of the tone a rise or fall takes from the quantity that changes. */
     private static final double DIRECTION_VALENCE = 3.0;
     /** How far (in words) a direction of change looks for its quantity, before and after. */
@@ -79,20 +87,6 @@ public final class NewsSentimentScorer implements SentimentScorer {
     record Reading(Span span, SentenceTone tone, double weight) {
     }
 
-    /**
-     * A harm story: its headline (or, without one, its first sentence) reports harm and reads negative. In a
-     * harm story, positive words count at {@link #HARM_STORY_POSITIVE_FACTOR}: a reader of a report of
-     * deaths does not have the tone lifted by the praise, hopes or tributes around them.
-     */
-    static boolean isHarmStory(List<Reading> readings) {
-        for (Reading r : readings) {
-            if (r.weight() > 0) {
-                return r.tone().harm > 0 && r.tone().compound < 0;
-            }
-        }
-        return false;
-    }
-
     /** The title (if any) and each body sentence with its tone and weight: the scorer's explanation. */
     List<Reading> read(String title, String text) {
         String body = text == null ? "" : text;
@@ -133,7 +127,7 @@ public final class NewsSentimentScorer implements SentimentScorer {
                 tones[k].courtesyContext = courtesy;
                 tones[k].furniture |= furniture;
                 if (courtesy && !tones[k].courtesy) {
-                    evaluate(tones[k], 1.0);
+                    evaluate(tones[k], POSITIVE_FACTOR);
                 }
             }
             from = to;
@@ -164,11 +158,6 @@ public final class NewsSentimentScorer implements SentimentScorer {
                 first = false;
             }
             out.add(new Reading(spans.get(k), t, weight));
-        }
-        if (isHarmStory(out)) {
-            for (Reading r : out) {
-                evaluate(r.tone(), HARM_STORY_POSITIVE_FACTOR);
-            }
         }
         return out;
     }
@@ -300,7 +289,7 @@ public final class NewsSentimentScorer implements SentimentScorer {
             }
         }
         t.amplifier = VaderRules.punctuationAmplifier(exclamations, questions);
-        evaluate(t, 1.0);
+        evaluate(t, POSITIVE_FACTOR);
         return t;
     }
 
@@ -320,7 +309,7 @@ public final class NewsSentimentScorer implements SentimentScorer {
             if (base[k] > 0) {
                 if (courtesy && (flags[k] & NewsLexicon.RITUAL) != 0) {
                     base[k] = Double.NaN;
-                } else {
+                } else if ((flags[k] & NewsLexicon.TONE) == 0) {
                     base[k] *= positiveFactor;
                 }
             }
@@ -417,6 +406,8 @@ public final class NewsSentimentScorer implements SentimentScorer {
             double magnitude = Math.max(DIRECTION_VALENCE, Double.isNaN(base[k]) ? 0 : Math.abs(base[k]));
             base[k] = dir * polarity * magnitude;
             base[q] = Double.NaN;
+            // The change is the news itself, so it keeps its full valence like a news-register word.
+            flags[k] |= NewsLexicon.TONE;
             flags[k] &= ~NewsLexicon.HARM;
             flags[q] &= ~NewsLexicon.HARM;
         }

@@ -1,5 +1,6 @@
 package io.newsstream.enrich.entities;
 
+import io.newsstream.enrich.eval.LabelledCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,10 +26,19 @@ public final class SeedFiles {
         return root().resolve("seeds");
     }
 
-    /** {@code <root>/../shared/gold/seeds-entities.json}, or the {@code newsstream.gold} system property. */
+    /** The shared data folder ({@code NEWSSTREAM_SHARED}, else {@code <root>/../shared}), as {@link LabelledCorpus#shared} finds it. */
+    public static Path shared() {
+        return LabelledCorpus.shared(root());
+    }
+
+    /** {@code <shared>/gold/seeds-entities.json}, or the {@code newsstream.gold} system property. */
     public static Path gold() {
         String override = System.getProperty("newsstream.gold");
-        return override != null ? Path.of(override)
-                : root().resolve("../shared/gold/seeds-entities.json").normalize();
+        return override != null ? Path.of(override) : shared().resolve("gold/seeds-entities.json");
+    }
+
+    /** A corpus folder of {@code <shared>/corpora}, e.g. {@code news}. */
+    public static Path corpus(String name) {
+        return shared().resolve("corpora").resolve(name);
     }
 }

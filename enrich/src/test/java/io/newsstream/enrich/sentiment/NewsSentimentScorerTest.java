@@ -85,6 +85,26 @@ class NewsSentimentScorerTest {
     }
 
     @Test
+    void shouldReadAProceduralReportInMildlyPositiveWordsAsNeutral() {
+        // Positive (+0.16) when VADER's positive words counted in full; +0.09 with the negativity bias.
+        String title = "Company names new chief executive";
+        String body = "The company named its finance director as chief executive on Monday. She will take up the "
+                + "post in April and succeeds the founder, who is retiring. The board said she has its full support.";
+        Vader vader = Vader.withDefaultLexicon();
+        assertThat(vader.polarityScores(title + "\n" + body).compound()).as("plain VADER").isGreaterThan(0.5);
+        assertThat(SCORER.score(title, body).document().label()).isEqualTo(SentimentLabel.NEUTRAL);
+    }
+
+    @Test
+    void shouldHalvePositiveRegisterWordsButKeepTheFullValenceOfNewsEvents() {
+        double plain = Vader.withDefaultLexicon().polarityScores("The committee approved the plan.").compound();
+        double news = SCORER.score(null, "The committee approved the plan.").document().score();
+        assertThat(news).isPositive().isLessThan(plain);
+        assertThat(label("Rescuers freed the boy.")).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(label("Profits rose.")).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
     void shouldTakeTheToneOfAChangeFromWhatChanges() {
         assertThat(label("Inflation fell to 2 percent in March.")).isEqualTo(SentimentLabel.POSITIVE);
         assertThat(label("Profits fell 30 percent in March.")).isEqualTo(SentimentLabel.NEGATIVE);

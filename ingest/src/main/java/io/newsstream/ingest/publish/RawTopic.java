@@ -31,6 +31,8 @@ public final class RawTopic {
         var props = config.clientProperties();
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsstream-ingest-admin");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        // the admin client refuses an API timeout shorter than its request timeout (30 s by default)
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         String name = config.topics().name(Topics.RAW);
         try (Admin admin = Admin.create(props)) {
             if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(name)) {

@@ -40,4 +40,33 @@ class SeenIdsTest {
         assertThat(seen.contains("b")).isTrue();
         assertThat(seen.contains("d")).isTrue();
     }
+
+    @Test
+    void shouldKeepExactlyTheNewestIdsThroughManyEvictionsAndRemovals() {
+        int capacity = 1_000;
+        SeenIds seen = new SeenIds(capacity);
+        java.util.Random random = new java.util.Random(42);
+        java.util.LinkedHashSet<String> model = new java.util.LinkedHashSet<>();
+
+        for (int i = 0; i < 50_000; i++) {
+            String id = "id-" + random.nextInt(3_000);
+            if (random.nextInt(10) == 0) {
+                seen.remove(id);
+                model.remove(id);
+                continue;
+            }
+            boolean isNew = !model.contains(id);
+            assertThat(seen.add(id)).as("add %s at step %d", id, i).isEqualTo(isNew);
+            if (isNew) {
+                model.add(id);
+            }
+            while (model.size() > capacity) {
+                model.remove(model.iterator().next());
+            }
+        }
+
+        // every id the model still holds is known; the size never passes the capacity
+        assertThat(seen.size()).isLessThanOrEqualTo(capacity);
+        model.forEach(id -> assertThat(seen.contains(id)).as(id).isTrue());
+    }
 }
