@@ -1,5 +1,6 @@
 package io.newsstream.ingest.extract;
 
+import io.newsstream.ingest.clean.PageFurniture;
 import io.newsstream.ingest.clean.TextCleaner;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -471,7 +472,7 @@ final class ArticleExtractor implements PageExtractor {
         flush(blocks, current);
         StringBuilder out = new StringBuilder();
         for (String b : blocks) {
-            String cleaned = SentenceFurniture.clean(b);
+            String cleaned = PageFurniture.strip(b);
             if (cleaned.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package io.newsstream.ingest.read;
 
 import io.newsstream.common.model.Source;
+import io.newsstream.ingest.extract.ExtractedPage;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +31,20 @@ public record ArticleDraft(
 
     public ArticleDraft {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /**
+     * A draft of the article a {@link io.newsstream.ingest.extract.PageExtractor} found in a web page:
+     * its title, date and language, the outlet's name and the page's canonical address (else
+     * {@code url}, where the page came from). The text is already plain text, never read as HTML again.
+     *
+     * @param url the page's address, or null (a file on disk)
+     */
+    public static ArticleDraft webPage(ExtractedPage page, String url) {
+        String address = page.canonicalUrl() != null ? page.canonicalUrl() : url;
+        Source source = page.siteName() == null && address == null ? null : new Source(page.siteName(), address);
+        return new ArticleDraft(null, page.title(), page.text(), source, page.publishedAt(), page.language(), true,
+                page.warnings());
     }
 
     /** A draft of plain text with no metadata (a .txt file). */
