@@ -8,6 +8,8 @@ import io.newsstream.ingest.extract.ExtractedPage;
 import io.newsstream.ingest.extract.PageBytes;
 import io.newsstream.ingest.extract.PageExtractor;
 import io.newsstream.ingest.extract.PageExtractors;
+import io.newsstream.ingest.fetch.FetchException;
+import io.newsstream.ingest.fetch.PageFetcher;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -301,16 +303,43 @@ public final class ArticleReader {
     }
 
     /**
-     * Reads a web page: its bytes are decoded as a browser would (byte-order mark, {@code <meta charset>},
-     * else UTF-8 or windows-1252), its article extracted, and the result normalised like any article.
-     * The id comes from the extracted text, as for every file.
+     * Reads a web page saved as a file: {@link #readPage(byte[], String, String, String)} with no charset
+     * from a transport and no address it came from.
      */
     public ReadResult readPage(byte[] html, String origin) {
-        ExtractedPage page = pages.extract(PageBytes.decode(html, null), null);
+        return readPage(html, null, null, origin);
+    }
+
+    /**
+     * Reads a web page: its bytes are decoded as a browser would (byte-order mark, the transport's
+     * charset, {@code <meta charset>}, else UTF-8 or windows-1252), its article extracted, and the result
+     * normalised like any article. The id comes from the page's canonical address, else from {@code url},
+     * else (a saved page that declares no absolute address) from the text ({@link ArticleDraft#webPage}).
+     *
+     * @param charset the charset the transport declared ({@code Content-Type}), or null
+     * @param url     the address the page was fetched from, or null
+     */
+    public ReadResult readPage(byte[] html, String charset, String url, String origin) {
+        ExtractedPage page = pages.extract(PageBytes.decode(html, charset), url);
         if (!page.hasArticle()) {
             return ReadResult.rejected(origin, "no text (the page holds no article text)", page.warnings());
         }
-        return normaliser.normalise(origin, ArticleDraft.webPage(page, null));
+        return normaliser.normalise(origin, ArticleDraft.webPage(page, url));
+    }
+
+    /**
+     * Fetches the page at {@code url} and reads it as {@link #readPage(byte[], String, String, String)} does,
+     * with the address it ended up at after redirects; the result is named by {@code url}. A page that
+     * cannot be fetched is rejected with the reason.
+     */
+    public ReadResult readUrl(String url, PageFetcher fetcher) {
+        PageFetcher.Page page;
+        try {
+            page = fetcher.fetch(url);
+        } catch (FetchException e) {
+            return ReadResult.rejected(url, e.getMessage());
+        }
+        return readPage(page.body(), page.charset(), page.url().toString(), url);
     }
 
     private static byte[] readPageBytes(Path file) throws IOException, InputException {
