@@ -1,11 +1,14 @@
 package io.newsstream.app;
 
+import io.newsstream.common.config.ConfigException;
 import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.config.Settings;
 import io.newsstream.common.model.Source;
 import io.newsstream.common.topics.Topics;
 import io.newsstream.ingest.IngestStats;
 import io.newsstream.ingest.Ingestor;
 import io.newsstream.ingest.Reporter;
+import io.newsstream.ingest.fetch.PageFetcher;
 import io.newsstream.ingest.http.IngestHttpServer;
 import io.newsstream.ingest.publish.ArticlePublisher;
 import io.newsstream.ingest.publish.ArticleSink;
@@ -48,12 +51,14 @@ import picocli.CommandLine.Spec;
         header = "Read articles and publish them to the raw topic, each once.",
         description = {
                 "Reads .txt files (plain text; a headline and a date in the first lines are recognised), .json files "
-                        + "(one article object, or an array: text, title, source {name, url}, publishedAt, language, id) and "
-                        + ".jsonl files (one article object per line). A folder is read recursively in name order; '-' reads "
+                        + "(one article object, or an array: text, title, source {name, url}, publishedAt, language, id), "
+                        + ".jsonl files (one article object per line) and web pages: .html/.htm files (also gzipped, .html.gz) "
+                        + "and --url addresses, whose article (title, body, date, outlet, canonical address, language) is "
+                        + "extracted and the rest of the page left out. A folder is read recursively in name order; '-' reads "
                         + "JSON Lines from standard input.",
                 "",
-                "Every article is cleaned (control characters, HTML, page furniture), gets a stable id (its own, or one "
-                        + "derived from its text) and is published to the raw topic unless an article with that id is already "
+                "Every article is cleaned (control characters, HTML, page furniture), gets a stable id (its own; a web "
+                        + "page's from its normalised canonical address; else one derived from its text) and is published to the raw topic unless an article with that id is already "
                         + "there (ids published within ingest.dedupe.lookback are checked at start). Rejected inputs are named "
                         + "on standard error with the reason.",
         },
@@ -63,6 +68,8 @@ import picocli.CommandLine.Spec;
                 "  newsstream ingest seeds/",
                 "  # print the records instead of publishing; no broker needed",
                 "  newsstream ingest --dry-run feed.jsonl",
+                "  # web pages: the article of each, one JSON line per page in the order given",
+                "  newsstream ingest --dry-run --url https://example.com/news/story.html",
                 "  # JSON Lines from standard input",
                 "  cat feed.jsonl | newsstream ingest -",
                 "  # publish the files in inbox/, then each new one as it lands",
@@ -99,8 +106,17 @@ public final class IngestCommand implements Callable<Integer> {
     ConfigOptions config;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files or folders to read (.txt, .json, .jsonl); '-' reads JSON Lines from standard input.")
+            description = "Files or folders to read (.txt, .json, .jsonl, .html, .htm, .html.gz); '-' reads JSON Lines from standard input.")
     List<String> paths = new ArrayList<>();
+
+    @Option(names = "--url", arity = "1..*", paramLabel = "URL",
+            description = "Web pages to fetch and extract the article from, in the order given (after any PATHs); a "
+                    + "page that cannot be fetched is named with the reason and the run goes on.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Longest a --url page may take to arrive in full (default: ${DEFAULT-VALUE}; e.g. 500ms, 10s, 1m).")
+    String timeout;
 
     @Option(names = "--http", arity = "0..1", paramLabel = "PORT", fallbackValue = "-1",
             description = "Serve an HTTP endpoint instead: POST /articles (application/json or text/plain), GET /health. "
@@ -139,12 +155,13 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        int modes = (paths.isEmpty() ? 0 : 1) + (httpPort != null ? 1 : 0) + (watch != null ? 1 : 0);
+        int modes = (paths.isEmpty() && urls.isEmpty() ? 0 : 1) + (httpPort != null ? 1 : 0) + (watch != null ? 1 : 0);
         if (modes != 1) {
             throw new UserException(modes == 0
-                    ? "nothing to read: give files or folders, '-' for standard input, --watch DIR or --http [PORT] (see newsstream ingest --help)"
-                    : "choose one of PATH..., --watch DIR and --http [PORT]");
+                    ? "nothing to read: give files or folders, '-' for standard input, --url URL..., --watch DIR or --http [PORT] (see newsstream ingest --help)"
+                    : "choose one of PATH... (with --url URL...), --watch DIR and --http [PORT]");
         }
+        Duration pageTimeout = pageTimeout();
         if (bind != null && httpPort == null) {
             throw new UserException("--bind only applies to --http");
         }
@@ -180,6 +197,9 @@ public final class IngestCommand implements Callable<Integer> {
                     watch(ingestor);
                 } else {
                     read(ingestor);
+                    if (!urls.isEmpty()) {
+                        ingestor.ingestUrls(urls, new PageFetcher(pageTimeout), PUBLISH_TIMEOUT);
+                    }
                 }
                 totals = ingestor.totals();
             }
@@ -188,6 +208,14 @@ public final class IngestCommand implements Callable<Integer> {
             finished.countDown();
         }
         return totals.rejected() + totals.failed() > 0 ? 1 : 0;
+    }
+
+    private Duration pageTimeout() {
+        try {
+            return Settings.parseDurationSetting("--timeout", timeout);
+        } catch (ConfigException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 
     private void checkPaths() {
@@ -273,7 +301,7 @@ public final class IngestCommand implements Callable<Integer> {
             awaitQuietly(finished);
         }, "ingest-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        ingestor.reporter().info("watching " + watch + " for .txt, .json and .jsonl files; stop with Ctrl-C");
+        ingestor.reporter().info("watching " + watch + " for .txt, .json, .jsonl and .html files; stop with Ctrl-C");
         try {
             watcher.run();
         } finally {

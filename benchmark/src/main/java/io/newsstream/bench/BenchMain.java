@@ -3,6 +3,7 @@ package io.newsstream.bench;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.newsstream.broker.EmbeddedKafkaBroker;
+import io.newsstream.common.config.SharedFolder;
 import io.newsstream.common.model.RawArticle;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
                 "  2. end to end on an embedded Kafka broker: maximum sustained articles/s with 1 and 2 stream",
                 "     threads, then latency p50/p95/p99 from ingest to enriched record committed at half that rate;",
                 "  3. enrich's peak heap (enrich runs in a child JVM with -Xmx1g);",
-                "  4. articles/s when every article is a copy of one already enriched (needs stories).",
+                "  4. articles/s when every article is a copy of one already enriched (needs stories);",
+                "  5. pages/s per thread of the web-page extractor, with its F1 on the article-extraction benchmark.",
                 "Articles: the seeds plus seed-like variants generated from them at run time.",
                 "Takes about six minutes on 2 cores (--quick: about 1.5, --quick --skip-stock: about 1). Run it on an idle machine."},
         footer = {"", "Examples:", "  ./bench", "  ./bench --quick", "  ./bench --write BENCHMARKS.md",
@@ -90,6 +92,14 @@ public final class BenchMain implements Callable<Integer> {
             description = {"A newsstream setting for the enrich service under test, to try a tuning (repeatable),",
                     "e.g. --setting kafka.commit.interval.ms=50 (kafka.* settings pass through to Kafka Streams)."})
     Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--pages", paramLabel = "DIR",
+            description = "The article-extraction benchmark (ground-truth.json, html/) the extraction step reads "
+                    + "(default: <shared>/benchmarks/article-extraction, shared from NEWSSTREAM_SHARED or ../shared).")
+    Path pages;
+
+    @Option(names = "--extraction-only", description = "Run only the page-extraction step (seconds, no broker, no models).")
+    boolean extractionOnly;
 
     @Option(names = "--skip-stock", description = "Do not run the stock CoreNLP pipeline (its rows show n/a); saves about a minute.")
     boolean skipStock;
@@ -149,6 +159,19 @@ public final class BenchMain implements Callable<Integer> {
         if (!settings.isEmpty()) {
             report.note("Enrich service settings under test (not the defaults): " + settings);
         }
+        // Extraction runs in this JVM before anything else is started, so nothing runs beside it.
+        progress.println("bench: page extraction, 1 thread...");
+        Report extraction = new Report();
+        ExtractionStep.addRow(extraction, pages != null ? pages
+                : SharedFolder.resolve(Path.of("")).resolve("benchmarks/article-extraction"), plan.warmupMillis(), plan.iterations());
+        if (extractionOnly) {
+            out.println();
+            out.print(extraction.markdown());
+            out.printf(Locale.ROOT, "%nMachine: %s; load average at start %s, at end %s%n", machine.describe(),
+                    machine.loadAtStart(), Machine.loadAverageNow());
+            deleteRecursively(work);
+            return 0;
+        }
         boolean workerOk = true;
         Map<String, Object> heapPeaks = new LinkedHashMap<>();
         try (WorkerProcess worker = WorkerProcess.start(List.of("-Xmx" + ENRICH_HEAP_MIB + "m",
@@ -196,6 +219,7 @@ public final class BenchMain implements Callable<Integer> {
                 tunedLoad = null;
                 System.gc();
                 addPerThreadRows(report, micro, stockResult, tunedResult);
+                report.addAll(extraction);
 
                 // 2-4. End to end.
                 Map<Integer, Double> enrichRates = new LinkedHashMap<>();
@@ -449,6 +473,9 @@ public final class BenchMain implements Callable<Integer> {
         if (skipStock) {
             a.add("--skip-stock");
         }
+        if (extractionOnly) {
+            a.add("--extraction-only");
+        }
         settings.forEach((k, v) -> a.add("--setting " + k + "=" + v));
         return a;
     }
@@ -477,6 +504,11 @@ public final class BenchMain implements Callable<Integer> {
               *tuned* as a user who wants only PERSON/ORGANIZATION/LOCATION would run it
               (`ner.applyFineGrained=false`, `ner.useSUTime=false`, `ner.applyNumericClassifiers=false`). The
               entity step is judged against the tuned row (>= 3x) and the default row (>= 20x).
+            - **Page extraction**: `PageExtractors.standard()` (what `ingest` uses for `.html` files and `--url`) over
+              the 121 dev pages of the article-extraction benchmark (`<shared>/benchmarks/article-extraction`), already
+              gunzipped and decoded, so the figure is jsoup parsing plus extraction; median of the timed passes, in the
+              bench JVM before anything else starts. The F1, precision and recall beside it are the benchmark's own
+              scoring (`evaluate.py`, ported as `ShingleScore`) of the same run; the bar is F1 >= 0.96.
             - **End to end**: an embedded Kafka broker (KRaft, in the bench JVM), topics of 4 partitions, the enrich
               service (`EnrichService`, exactly-once v2) in the worker JVM. N articles (about the enrichment's
               per-run seconds' worth) are pre-loaded onto the raw topic, then the service starts. A

@@ -30,6 +30,12 @@ final class Report {
         rows.add(new Row(measure, result, bar, pass ? Verdict.PASS : Verdict.FAIL));
     }
 
+    /** Appends the rows and notes of {@code other} (a step measured apart). */
+    void addAll(Report other) {
+        rows.addAll(other.rows);
+        notes.addAll(other.notes);
+    }
+
     /** A line printed under the table. */
     void note(String note) {
         notes.add(note);

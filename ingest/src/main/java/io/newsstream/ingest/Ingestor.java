@@ -1,6 +1,7 @@
 package io.newsstream.ingest;
 
 import io.newsstream.common.model.RawArticle;
+import io.newsstream.ingest.fetch.PageFetcher;
 import io.newsstream.ingest.publish.ArticleSink;
 import io.newsstream.ingest.read.ArticleReader;
 import io.newsstream.ingest.read.ReadResult;
@@ -60,6 +61,21 @@ public final class Ingestor {
             });
             stats.fileDone();
             reporter.progress(stats.totals(), files.size(), "files");
+        }
+        awaitPublished(publishTimeout);
+        return stats.totals();
+    }
+
+    /**
+     * Fetches each web page of {@code urls} in turn, publishes its article, waits until all are written or
+     * failed, and returns the totals. A page that cannot be fetched or holds no article is rejected with
+     * the reason, named by its address, and the run goes on.
+     */
+    public IngestStats.Totals ingestUrls(List<String> urls, PageFetcher fetcher, Duration publishTimeout) {
+        for (String url : urls) {
+            accept(reader.readUrl(url, fetcher));
+            stats.fileDone();
+            reporter.progress(stats.totals(), urls.size(), "pages");
         }
         awaitPublished(publishTimeout);
         return stats.totals();

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Stable article ids. An article that carries no id of its own gets one derived from its normalised
- * text, so the same article ingested twice (from a file and over HTTP, say) gets the same id.
+ * text (a web page: from its canonical address, {@link #fromUrl}), so the same article ingested twice (from a file and over HTTP, say) gets the same id.
  * Normalisation folds what differs between copies of one text but not its words: Unicode form,
  * case, quote and dash styles, white space.
  */
@@ -24,6 +24,16 @@ public final class ArticleIds {
     /** The id for {@code text}: 16 lower-case hex characters of the SHA-256 of its normal form. */
     public static String fromText(String text) {
         return HexFormat.of().formatHex(sha256(normalise(text))).substring(0, HEX_LENGTH);
+    }
+
+    /**
+     * The id of a web article: 16 lower-case hex characters of the SHA-256 of its address's normal form
+     * ({@link CanonicalUrl}, with http and https as one), so a page seen twice, or through a campaign
+     * link, is one article; null when {@code url} is not an http(s) address.
+     */
+    public static String fromUrl(String url) {
+        String key = CanonicalUrl.idKey(url);
+        return key == null ? null : HexFormat.of().formatHex(sha256(key)).substring(0, HEX_LENGTH);
     }
 
     /** The normal form the id is computed from. */

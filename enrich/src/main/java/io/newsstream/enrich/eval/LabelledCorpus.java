@@ -1,6 +1,7 @@
 package io.newsstream.enrich.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsstream.common.config.SharedFolder;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.serde.Json;
 import java.io.IOException;
@@ -84,12 +85,7 @@ public final class LabelledCorpus {
 
     /** The shared data folder: {@code NEWSSTREAM_SHARED} (or system property {@code newsstream.shared}), else {@code <repoRoot>/../shared}. */
     public static Path shared(Path repoRoot) {
-        String p = System.getProperty("newsstream.shared");
-        if (p == null || p.isBlank()) {
-            p = System.getenv("NEWSSTREAM_SHARED");
-        }
-        return p != null && !p.isBlank() ? Path.of(p).toAbsolutePath().normalize()
-                : repoRoot.toAbsolutePath().resolve("../shared").normalize();
+        return SharedFolder.resolve(repoRoot);
     }
 
     /** Whether {@code dir} is a corpus folder (holds {@code articles.jsonl} and {@code labels.json}). */

@@ -2,6 +2,7 @@ package io.newsstream.ingest.clean;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,16 +12,42 @@ import java.util.regex.Pattern;
  * lone section label above the headline, and sidebars of other stories ("News Feed", "Related",
  * "Read more", "Most read" ... through "Show More"). Only general patterns; line and paragraph
  * structure of what remains is kept.
+ *
+ * <p>Notices and embeds are removed sentence by sentence, not line by line: an article delivered as
+ * one paragraph that carries a cookie notice or an embedded post keeps every other sentence. A
+ * sentence is a notice when it speaks to the reader about cookies, consent or preferences
+ * ({@code We use cookies...}, {@code Accept all cookies}); the sentences next to it that share its
+ * vocabulary ({@code ...may set cookies on your device}, {@code Manage Preferences}) go with it. A
+ * sentence that only reports on cookies ({@code The regulator said sites must let users refuse cookies
+ * as easily as accept all cookies.}) is prose and stays.
  */
 public final class PageFurniture {
 
     private static final Pattern COOKIE_OR_CONSENT = Pattern.compile(
             "(?i).*(\\bwe need your consent\\b|\\bconsent to (load|the use)\\b|\\buses? cookies\\b|\\bcookie (policy|settings|preferences)\\b"
                     + "|\\bmanage (cookie )?preferences\\b|\\baccept (all )?cookies\\b|\\bopt[- ]out if you wish\\b).*");
+    /** Words that mark a sentence as addressed to the reader of the page (a request, "we", "you") rather than reporting. */
+    private static final Pattern ADDRESSES_READER = Pattern.compile(
+            "(?i)\\b(we|our|us|you|your|please|this (web)?site|this page)\\b");
+    /** Vocabulary of a consent notice: a sentence next to a notice that uses it belongs to the notice. */
+    private static final Pattern NOTICE_WORDS = Pattern.compile(
+            "(?i)\\b(cookies?|consent|preferences|privacy|opt[- ]?out|your (device|browser|experience)|accept|reject"
+                    + "|read more|learn more|settings|personali[sz]ed?|partners|third[- ]party|content)\\b");
+    private static final Pattern NOTICE_LABEL = Pattern.compile(
+            "(?i)\\s*(manage (cookie )?preferences|(accept|reject|allow) (all )?cookies|cookie settings|accept( all)?|reject all"
+                    + "|read more|learn more)(?=\\s+(?-i)\\p{Lu})");
+    /** End of a sentence: closing punctuation, optional closing quotes or brackets, white space. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\u2026][\"'\u201d\u2019)\\]]{0,2})\\s+(?=\\S)");
+    /** Short words of a notice that lack a full stop ("Manage Preferences", "Accept Read More"). */
+    private static final int SHORT_FRAGMENT_WORDS = 5;
+    /** A sentence this long that does not address the reader is reporting, even when it mentions cookies. */
+    private static final int NOTICE_MAX_WORDS = 12;
     private static final Pattern FOLLOW_OR_SHARE = Pattern.compile(
             "(?i)\\s*(follow us( on)?|share (this|on)( article| story)?|share|connect with us|subscribe( to our newsletter)?)\\s*:?\\s*");
     private static final Pattern TWEET_ATTRIBUTION = Pattern.compile(
             "\\s*[\u2014\u2013-]{1,2}\\s*.{1,120}\\(@\\w{1,30}\\)\\s+\\p{L}+\\.? \\d{1,2}, \\d{4}\\s*");
+    private static final Pattern INLINE_ATTRIBUTION = Pattern.compile(
+            "\\s*[\u2014\u2013]{1,2}\\s*[^\u2014\u2013()]{1,120}\\(@\\w{1,30}\\)\\s+\\p{L}+\\.? \\d{1,2}, \\d{4}");
     private static final Pattern EMBED_TRACE = Pattern.compile(
             ".*(pic\\.twitter\\.com/|https?://t\\.co/|(^|\\s)@\\w{2,30}\\b).*");
     private static final Pattern LABEL_LINE = Pattern.compile(
@@ -60,15 +87,120 @@ public final class PageFurniture {
             if (line == null) {
                 continue;
             }
-            if (COOKIE_OR_CONSENT.matcher(line).matches() || FOLLOW_OR_SHARE.matcher(line).matches()
-                    || LABEL_LINE.matcher(line).matches() || READ_TIME.matcher(line).matches()
-                    || HEADER_LINE.matcher(line).matches()) {
+            if (FOLLOW_OR_SHARE.matcher(line).matches() || LABEL_LINE.matcher(line).matches()
+                    || READ_TIME.matcher(line).matches() || HEADER_LINE.matcher(line).matches()) {
                 continue;
             }
-            kept.add(PHOTO_CREDIT.matcher(line).replaceAll(""));
+            String rest = removeNotices(line);
+            if (!line.isBlank() && rest.isBlank()) {
+                continue;
+            }
+            kept.add(PHOTO_CREDIT.matcher(rest).replaceAll(""));
         }
         removeSectionLabel(kept);
         return join(kept);
+    }
+
+    /**
+     * The line without its consent-notice sentences (and the notice's neighbours that share its
+     * vocabulary or are short fragments of it); the line itself when it holds none.
+     */
+    static String removeNotices(String line) {
+        Matcher attribution = INLINE_ATTRIBUTION.matcher(line);
+        boolean embedded = attribution.find();
+        if (!embedded && !COOKIE_OR_CONSENT.matcher(line).matches() && !line.contains("pic.twitter.com/")) {
+            return line;
+        }
+        // An embedded post inside a paragraph ends with its attribution; mark where each one was.
+        String marked = embedded ? attribution.replaceAll(" \u0000 ") : line;
+        List<String> sentences = new ArrayList<>();
+        List<Boolean> beforeAttribution = new ArrayList<>();
+        for (String part : marked.split("\u0000", -1)) {
+            List<String> ss = sentences(part);
+            sentences.addAll(ss);
+            for (int i = 0; i < ss.size(); i++) {
+                beforeAttribution.add(false);
+            }
+            if (!beforeAttribution.isEmpty()) {
+                beforeAttribution.set(beforeAttribution.size() - 1, true);
+            }
+        }
+        if (embedded && !beforeAttribution.isEmpty() && !marked.endsWith("\u0000 ")) {
+            beforeAttribution.set(beforeAttribution.size() - 1, false);
+        }
+        boolean[] drop = new boolean[sentences.size()];
+        boolean any = embedded;
+        for (int i = 0; i < sentences.size(); i++) {
+            String s = sentences.get(i);
+            if (isNotice(s) || s.contains("pic.twitter.com/")) {
+                drop[i] = true;
+                any = true;
+            }
+            if (beforeAttribution.get(i)) {
+                // the embedded post: the sentences just above its attribution that carry handles or short links
+                for (int j = i; j >= 0 && (j == i || EMBED_TRACE.matcher(sentences.get(j)).matches()); j--) {
+                    if (EMBED_TRACE.matcher(sentences.get(j)).matches()) {
+                        drop[j] = true;
+                    }
+                }
+            }
+        }
+        if (!any) {
+            return line;
+        }
+        // A notice runs on into the sentences beside it that share its words or are fragments of it.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < sentences.size(); i++) {
+                if (drop[i]) {
+                    continue;
+                }
+                boolean besideNotice = i > 0 && drop[i - 1] || i + 1 < sentences.size() && drop[i + 1];
+                String s = sentences.get(i);
+                if (besideNotice && (NOTICE_WORDS.matcher(s).find() && ADDRESSES_READER.matcher(s).find()
+                        || words(s) <= SHORT_FRAGMENT_WORDS && !s.matches("(?s).*[.!?\u2026][\"'\u201d\u2019]?$")
+                        && NOTICE_WORDS.matcher(s).find())) {
+                    drop[i] = true;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!drop[i]) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(sentences.get(i));
+            }
+        }
+        String lead = line.substring(0, line.length() - line.stripLeading().length());
+        return out.length() == 0 ? "" : lead + out;
+    }
+
+    /** Whether one sentence is a consent notice: it names cookies or consent and speaks to the reader, or is a short label. */
+    private static boolean isNotice(String sentence) {
+        return COOKIE_OR_CONSENT.matcher(sentence).matches()
+                && (ADDRESSES_READER.matcher(sentence).find() || words(sentence) <= NOTICE_MAX_WORDS);
+    }
+
+    private static List<String> sentences(String line) {
+        List<String> out = new ArrayList<>();
+        for (String s : SENTENCE_END.split(line.strip())) {
+            // a notice's button label glued to the next sentence ("Manage Preferences The vote...") is a sentence of its own
+            Matcher label = NOTICE_LABEL.matcher(s);
+            if (label.lookingAt() && label.end() < s.length()) {
+                out.add(s.substring(0, label.end()).strip());
+                s = s.substring(label.end());
+            }
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private static int words(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
     }
 
     /** From a sidebar heading through its "Show More" line, or to the end when there is none. */
@@ -113,8 +245,6 @@ public final class PageFurniture {
                     }
                     lines.set(j, null);
                 }
-            } else if (line.contains("pic.twitter.com/")) {
-                lines.set(i, null);
             }
         }
     }

@@ -1,6 +1,9 @@
 package io.newsstream.ingest.read;
 
+import io.newsstream.common.ids.ArticleIds;
+import io.newsstream.common.ids.CanonicalUrl;
 import io.newsstream.common.model.Source;
+import io.newsstream.ingest.extract.ExtractedPage;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +33,27 @@ public record ArticleDraft(
 
     public ArticleDraft {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /**
+     * A draft of the article a {@link io.newsstream.ingest.extract.PageExtractor} found in a web page:
+     * its title, date and language, the outlet's name and the page's address — its canonical address
+     * ({@code link rel=canonical}, {@code og:url}) when it declares an absolute one, else {@code url},
+     * where it came from — in normal form ({@link CanonicalUrl}). The id is derived from that address
+     * ({@link ArticleIds#fromUrl}), so a page seen twice is one article; a page with no web address (a
+     * saved file that declares none) keeps the text-derived id. The text is already plain text, never
+     * read as HTML again.
+     *
+     * @param url the address the page was fetched from, or null (a file on disk)
+     */
+    public static ArticleDraft webPage(ExtractedPage page, String url) {
+        String address = CanonicalUrl.normalise(page.canonicalUrl());
+        if (address == null) {
+            address = CanonicalUrl.normalise(url);
+        }
+        Source source = page.siteName() == null && address == null ? null : new Source(page.siteName(), address);
+        return new ArticleDraft(ArticleIds.fromUrl(address), page.title(), page.text(), source, page.publishedAt(),
+                page.language(), true, page.warnings());
     }
 
     /** A draft of plain text with no metadata (a .txt file). */

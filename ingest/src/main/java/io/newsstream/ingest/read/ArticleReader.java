@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsstream.common.config.IngestConfig;
 import io.newsstream.common.config.NewsstreamConfig;
 import io.newsstream.common.model.Source;
+import io.newsstream.ingest.extract.ExtractedPage;
+import io.newsstream.ingest.extract.PageBytes;
+import io.newsstream.ingest.extract.PageExtractor;
+import io.newsstream.ingest.extract.PageExtractors;
+import io.newsstream.ingest.fetch.FetchException;
+import io.newsstream.ingest.fetch.PageFetcher;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,8 +39,10 @@ import java.util.function.Consumer;
  *       lines when they carry them (see {@link PlainTextHeader}).</li>
  *   <li>{@code .json}: one article object, or an array of them (fields: see {@link JsonArticles}).</li>
  *   <li>{@code .jsonl}: one article object per line; blank lines are skipped.</li>
- *   <li>a folder: every {@code .txt}, {@code .json} and {@code .jsonl} file under it, recursively, in
- *       name order; hidden files and folders are skipped.</li>
+ *   <li>{@code .html}, {@code .htm} (also gzipped, {@code .html.gz}): a web page, whose article the
+ *       {@link PageExtractor} finds (title, body, date, language, outlet, canonical address).</li>
+ *   <li>a folder: every file of those types under it, recursively, in name order; hidden files and
+ *       folders are skipped.</li>
  * </ul>
  *
  * Each input yields a {@link ReadResult}: an article, or the reason it was rejected, naming the file
@@ -43,16 +51,23 @@ import java.util.function.Consumer;
 public final class ArticleReader {
 
     /** The file types read, as lower-case extensions without the dot. */
-    public static final Set<String> EXTENSIONS = Set.of("txt", "json", "jsonl");
+    public static final Set<String> EXTENSIONS = Set.of("txt", "json", "jsonl", "html", "htm");
     /** Largest file (or JSON Lines line) read; anything bigger cannot be an article under any sane limit. */
     public static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
     /** Bytes examined at the start of a JSON Lines file for signs of binary data. */
     private static final int SNIFF_BYTES = 8192;
 
     private final ArticleNormaliser normaliser;
+    private final PageExtractor pages;
 
+    /** A reader whose web pages go through {@link PageExtractors#standard()}. */
     public ArticleReader(ArticleNormaliser normaliser) {
+        this(normaliser, PageExtractors.standard());
+    }
+
+    public ArticleReader(ArticleNormaliser normaliser, PageExtractor pages) {
         this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
+        this.pages = Objects.requireNonNull(pages, "pages");
     }
 
     /** A reader with the limits of {@code config}, the system clock, and no default source. */
@@ -133,7 +148,7 @@ public final class ArticleReader {
         if (!EXTENSIONS.contains(ext)) {
             out.accept(ReadResult.rejected(origin, Files.isDirectory(file) ? "cannot read the folder"
                     : "not a file type ingest reads (" + (ext.isEmpty() ? "no extension" : "." + ext)
-                    + "); it reads .txt, .json and .jsonl files"));
+                    + "); it reads .txt, .json, .jsonl and .html files"));
             return;
         }
         try {
@@ -151,6 +166,10 @@ public final class ArticleReader {
             if (size > MAX_INPUT_BYTES) {
                 out.accept(ReadResult.rejected(origin, "file is " + size + " bytes, far over the limit of "
                         + normaliser.maxChars() + " characters (" + ArticleNormaliser.MAX_CHARS_SETTING + ")"));
+                return;
+            }
+            if (ext.equals("html") || ext.equals("htm")) {
+                out.accept(readPage(readPageBytes(file), origin));
                 return;
             }
             String content = Decoding.decode(Files.readAllBytes(file));
@@ -283,6 +302,62 @@ public final class ArticleReader {
         }
     }
 
+    /**
+     * Reads a web page saved as a file: {@link #readPage(byte[], String, String, String)} with no charset
+     * from a transport and no address it came from.
+     */
+    public ReadResult readPage(byte[] html, String origin) {
+        return readPage(html, null, null, origin);
+    }
+
+    /**
+     * Reads a web page: its bytes are decoded as a browser would (byte-order mark, the transport's
+     * charset, {@code <meta charset>}, else UTF-8 or windows-1252), its article extracted, and the result
+     * normalised like any article. The id comes from the page's canonical address, else from {@code url},
+     * else (a saved page that declares no absolute address) from the text ({@link ArticleDraft#webPage}).
+     *
+     * @param charset the charset the transport declared ({@code Content-Type}), or null
+     * @param url     the address the page was fetched from, or null
+     */
+    public ReadResult readPage(byte[] html, String charset, String url, String origin) {
+        ExtractedPage page = pages.extract(PageBytes.decode(html, charset), url);
+        if (!page.hasArticle()) {
+            return ReadResult.rejected(origin, "no text (the page holds no article text)", page.warnings());
+        }
+        return normaliser.normalise(origin, ArticleDraft.webPage(page, url));
+    }
+
+    /**
+     * Fetches the page at {@code url} and reads it as {@link #readPage(byte[], String, String, String)} does,
+     * with the address it ended up at after redirects; the result is named by {@code url}. A page that
+     * cannot be fetched is rejected with the reason.
+     */
+    public ReadResult readUrl(String url, PageFetcher fetcher) {
+        PageFetcher.Page page;
+        try {
+            page = fetcher.fetch(url);
+        } catch (FetchException e) {
+            return ReadResult.rejected(url, e.getMessage());
+        }
+        return readPage(page.body(), page.charset(), page.url().toString(), url);
+    }
+
+    private static byte[] readPageBytes(Path file) throws IOException, InputException {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            return Files.readAllBytes(file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return PageBytes.gunzip(in, MAX_INPUT_BYTES);
+        } catch (java.util.zip.ZipException e) {
+            throw new InputException("not gzip data: " + e.getMessage());
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("inflates to more than")) {
+                throw new InputException("gzipped page " + e.getMessage() + "; not read");
+            }
+            throw e;
+        }
+    }
+
     /** Reads plain text as one article, taking title and date from its first lines when they carry them. */
     public ReadResult readText(String text, String origin) {
         return normaliser.normalise(origin, ArticleDraft.plainText(text));
@@ -357,12 +432,17 @@ public final class ArticleReader {
         return name != null && name.toString().startsWith(".");
     }
 
+    /** The file's type: its lower-case extension, {@code html} for a gzipped page ({@code .html.gz}, {@code .htm.gz}). */
     static String extension(Path file) {
         Path name = file.getFileName();
         if (name == null) {
             return "";
         }
         String s = name.toString();
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".html.gz") || lower.endsWith(".htm.gz")) {
+            return "html";
+        }
         int dot = s.lastIndexOf('.');
         return dot <= 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
     }

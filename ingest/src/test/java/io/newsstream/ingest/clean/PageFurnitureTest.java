@@ -29,12 +29,37 @@ class PageFurnitureTest {
         String text = """
                 The council voted on Monday.
 
-                We need your consent to load this video-player content. We use video-player to manage extra content that may set cookies on your device. Manage Preferences
+                We need your consent to load this video-player content. We use video-player to manage extra content that may set cookies on your device. Please check the details and accept them to see the content. Manage Preferences
 
                 The vote passed.
                 This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept Read More""";
 
         assertThat(PageFurniture.strip(text)).isEqualTo("The council voted on Monday.\n\nThe vote passed.");
+    }
+
+    @Test
+    void shouldRemoveOnlyTheNoticeSentencesFromAnArticleSentAsOneParagraph() {
+        String text = "The council voted on Monday to approve the harbour plan. This website uses cookies to improve your "
+                + "experience. Accept all cookies. Manage Preferences The vote passed by nine to four, the mayor said.";
+
+        assertThat(PageFurniture.strip(text))
+                .isEqualTo("The council voted on Monday to approve the harbour plan. The vote passed by nine to four, the mayor said.");
+    }
+
+    @Test
+    void shouldKeepASentenceThatReportsOnCookies() {
+        String text = "Regulators fined the publisher after finding that its banner made refusing tracking far harder than "
+                + "the single click it took to accept all cookies, the authority said on Tuesday. The firm will appeal.";
+
+        assertThat(PageFurniture.strip(text)).isEqualTo(text);
+    }
+
+    @Test
+    void shouldRemoveAnEmbeddedPostInsideAParagraphButKeepTheSentencesAroundIt() {
+        String text = "The minister reacted online. Great talks today with @someleader on trade. pic.twitter.com/AbC123 "
+                + "\u2014 Jane Doe (@janedoe) March 3, 2025 Officials later confirmed the meeting.";
+
+        assertThat(PageFurniture.strip(text)).isEqualTo("The minister reacted online. Officials later confirmed the meeting.");
     }
 
     @Test
