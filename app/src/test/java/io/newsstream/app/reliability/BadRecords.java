@@ -96,8 +96,8 @@ final class BadRecords {
                 "not a valid RawArticle JSON document: Cannot deserialize value of type `java.time.Instant` from String \"yesterday\""));
         c.add(ok("HTML-only text (not cleaned: it skipped ingest)", "raw-15", article("raw-15", quote("<div><p>Council <b>approves</b> budget</p><img src=x></div>"))));
         c.add(ok("script and markup in the title", "raw-16", "{\"schemaVersion\":1,\"id\":\"raw-16\",\"title\":\"<script>alert('x')</script><img src=x onerror=alert(1)>\",\"text\":\"" + PROSE + "\"}"));
-        c.add(ok("non-English text (German)", "raw-17", article("raw-17", quote("Der Hafen von Hamburg wurde am Montag nach langen Reparaturen wieder für den Verkehr geöffnet. "
-                + "Die Behörde sagte, die Arbeiten seien billiger gewesen als geplant."))));
+        c.add(ok("a language not enriched (Italian)", "raw-17", article("raw-17", quote("Il porto di Genova è stato riaperto lunedì al traffico dopo lunghe riparazioni. "
+                + "L'autorità ha detto che i lavori sono costati meno del previsto."))));
         c.add(ok("non-Latin script (Russian)", "raw-18", article("raw-18", quote("Власти города в понедельник вновь открыли северный причал после ремонта. "
                 + "Председатель администрации заявил, что работы обошлись дешевле, чем планировалось."))));
         c.add(dead("emoji only", "raw-19", article("raw-19", quote("\uD83D\uDE00\uD83D\uDE80 \uD83C\uDF89 123 !!!")), "text has no letters"));

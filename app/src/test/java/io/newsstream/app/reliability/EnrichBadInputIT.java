@@ -190,8 +190,8 @@ class EnrichBadInputIT {
         file(in, rejected, "28-duplicate-field.json", utf8("{\"text\": \"" + PROSE + "\", \"text\": \"other\"}"), "not JSON: Duplicate field 'text'");
         Map<String, String> accepted = new LinkedHashMap<>();
         accepted.put("11-script-title.json", "{\"id\": \"cli-11\", \"title\": \"<script>alert('x')</script>Mayor <i>resigns</i>\", \"text\": \"" + PROSE + "\"}");
-        accepted.put("12-german.json", "{\"id\": \"cli-12\", \"text\": \"Der Hafen von Hamburg wurde am Montag nach langen Reparaturen wieder "
-                + "für den Verkehr geöffnet. Die Behörde sagte, die Arbeiten seien billiger gewesen als geplant.\"}");
+        accepted.put("12-italian.json", "{\"id\": \"cli-12\", \"text\": \"Il porto di Genova è stato riaperto lunedì al traffico dopo lunghe "
+                + "riparazioni. L'autorità ha detto che i lavori sono costati meno del previsto.\"}");
         accepted.put("14-control.json", "{\"id\": \"cli-14\", \"text\": \"Bell\\u0007 and escape\\u001b[31m codes. " + PROSE + "\"}");
         accepted.put("16-same-id-a.json", "{\"id\": \"cli-16\", \"text\": \"" + PROSE + "\"}");
         accepted.put("17-same-id-b.json", "{\"id\": \"cli-16\", \"text\": \"" + SECOND_TEXT + "\"}");
