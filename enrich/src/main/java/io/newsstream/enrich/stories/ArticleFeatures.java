@@ -13,13 +13,21 @@ import java.util.Map;
  * @param story       the story it was assigned
  * @param seenAt      ingest time, epoch milliseconds
  * @param publishedAt publication time, epoch milliseconds, or null when unknown
+ * @param language    ISO 639-1 code of the article's language, or null when unknown
  * @param entities    stable entity id to salience, the most salient few, most salient first
- * @param content     MinHash signature of the content words of headline and body
+ * @param content     term counts of the content words of headline and body, as
+ *                    {@link TextFeatures#termCounts} gives them ({@code [key, count, ...]}); empty in state
  */
-public record ArticleFeatures(String id, StoryRef story, long seenAt, Long publishedAt,
+public record ArticleFeatures(String id, StoryRef story, long seenAt, Long publishedAt, String language,
                               Map<String, Double> entities, int[] content) {
 
     public ArticleFeatures {
         entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
+    }
+
+    /** Features of an article whose language is not known. */
+    public ArticleFeatures(String id, StoryRef story, long seenAt, Long publishedAt, Map<String, Double> entities,
+                           int[] content) {
+        this(id, story, seenAt, publishedAt, null, entities, content);
     }
 }

@@ -20,12 +20,17 @@ import java.util.Map;
 final class Codec {
 
     private static final byte VERSION = 1;
+    /**
+     * Stories since the TF-IDF centroids (version 1 kept representative articles' MinHash signatures).
+     * A story or article stored in the older form reads as absent: its story is started afresh.
+     */
+    private static final byte STORY_VERSION = 2;
 
     private Codec() {
     }
 
     static byte[] articleFeatures(ArticleFeatures a) {
-        return write(out -> {
+        return write(STORY_VERSION, out -> {
             out.writeUTF(a.id());
             StoryRef s = a.story();
             out.writeUTF(s.id());
@@ -48,8 +53,9 @@ final class Codec {
         });
     }
 
+    /** The article's features, or null when stored by an earlier release in a form this one cannot use. */
     static ArticleFeatures articleFeatures(byte[] bytes) {
-        return read(bytes, in -> {
+        return read(bytes, STORY_VERSION, in -> {
             String id = in.readUTF();
             String story = in.readUTF();
             String duplicateOf = in.readBoolean() ? in.readUTF() : null;
@@ -67,7 +73,7 @@ final class Codec {
     }
 
     static byte[] story(StoryState s) {
-        return write(out -> {
+        return write(STORY_VERSION, out -> {
             out.writeUTF(s.id());
             out.writeLong(s.firstSeen());
             out.writeLong(s.lastSeen());
@@ -76,30 +82,23 @@ final class Codec {
                 out.writeLong(s.lastPublished());
             }
             out.writeInt(s.articles());
-            out.writeShort(s.representatives().size());
-            for (ArticleFeatures a : s.representatives()) {
-                byte[] b = articleFeatures(a);
-                out.writeInt(b.length);
-                out.write(b);
-            }
+            out.writeUTF(s.language() == null ? "" : s.language());
+            vector(out, s.terms());
+            vector(out, s.entities());
         });
     }
 
+    /** The story, or null when it was stored by an earlier release in a form this one cannot use. */
     static StoryState story(byte[] bytes) {
-        return read(bytes, in -> {
+        return read(bytes, STORY_VERSION, in -> {
             String id = in.readUTF();
             long firstSeen = in.readLong();
             long lastSeen = in.readLong();
             Long lastPublished = in.readBoolean() ? in.readLong() : null;
             int articles = in.readInt();
-            int n = in.readShort();
-            List<ArticleFeatures> reps = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                byte[] b = new byte[in.readInt()];
-                in.readFully(b);
-                reps.add(articleFeatures(b));
-            }
-            return new StoryState(id, firstSeen, lastSeen, lastPublished, articles, reps);
+            String language = in.readUTF();
+            return new StoryState(id, firstSeen, lastSeen, lastPublished, articles, language.isEmpty() ? null : language,
+                    vector(in), vector(in));
         });
     }
 
@@ -133,10 +132,14 @@ final class Codec {
     }
 
     private static byte[] write(Writer w) {
+        return write(VERSION, w);
+    }
+
+    private static byte[] write(byte version, Writer w) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(VERSION);
+            out.writeByte(version);
             w.write(out);
             out.flush();
             return bytes.toByteArray();
@@ -146,16 +149,43 @@ final class Codec {
     }
 
     private static <T> T read(byte[] bytes, Reader<T> r) {
+        return read(bytes, VERSION, r);
+    }
+
+    /** Reads a form of {@code version}; an older form reads as null, a newer one is refused. */
+    private static <T> T read(byte[] bytes, byte version, Reader<T> r) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            byte version = in.readByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("story state written in format " + version + ", this build reads " + VERSION);
+            byte stored = in.readByte();
+            if (stored < version) {
+                return null;
+            }
+            if (stored != version) {
+                throw new IllegalStateException("story state written in format " + stored + ", this build reads " + version);
             }
             return r.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void vector(DataOutputStream out, TermVector v) throws IOException {
+        out.writeShort(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            out.writeInt(v.key(i));
+            out.writeFloat(v.weight(i));
+        }
+    }
+
+    private static TermVector vector(DataInputStream in) throws IOException {
+        int n = in.readShort();
+        int[] keys = new int[n];
+        float[] weights = new float[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = in.readInt();
+            weights[i] = in.readFloat();
+        }
+        return new TermVector(keys, weights);
     }
 
     private static void ints(DataOutputStream out, int[] a) throws IOException {

@@ -56,6 +56,27 @@ public final class ExpiringStore {
         store.put(key, ByteBuffer.allocate(8 + payload.length).putLong(expiresAt).put(payload).array());
     }
 
+    /**
+     * Adds one to the counter under {@code key} (0 when absent) and keeps it until {@code expiresAt}: one
+     * read and one write, where {@link #get} then {@link #put} would read twice.
+     *
+     * @return the count after adding
+     */
+    public int increment(String key, long expiresAt) {
+        expiresAt = roundUp(expiresAt);
+        byte[] old = store.get(key);
+        long oldExpiry = old == null ? Long.MIN_VALUE : ByteBuffer.wrap(old).getLong();
+        int count = old == null ? 1 : ByteBuffer.wrap(old).getInt(8) + 1;
+        if (oldExpiry != expiresAt) {
+            if (old != null) {
+                store.delete(indexKey(oldExpiry, key));
+            }
+            store.put(indexKey(expiresAt, key), EMPTY);
+        }
+        store.put(key, ByteBuffer.allocate(12).putLong(expiresAt).putInt(count).array());
+        return count;
+    }
+
     public void delete(String key) {
         byte[] old = store.delete(key);
         if (old != null) {

@@ -10,6 +10,8 @@ public final class InMemoryStoryIndex implements StoryIndex {
     private final ExpiringMap<String, StoryState> stories = new ExpiringMap<>();
     private final ExpiringMap<String, List<String>> postings = new ExpiringMap<>();
     private final ExpiringMap<Long, List<String>> buckets = new ExpiringMap<>();
+    private final ExpiringMap<Integer, Integer> frequencies = new ExpiringMap<>();
+    private long documents;
     private long watermark = Times.NO_WATERMARK;
 
     @Override
@@ -55,6 +57,28 @@ public final class InMemoryStoryIndex implements StoryIndex {
     }
 
     @Override
+    public long documents() {
+        return documents;
+    }
+
+    @Override
+    public int documentFrequency(int key) {
+        Integer f = frequencies.get(key);
+        return f == null ? 0 : f;
+    }
+
+    @Override
+    public int[] countDocument(int[] keys, long expiresAt) {
+        documents++;
+        int[] out = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = documentFrequency(keys[i]) + 1;
+            frequencies.put(keys[i], out[i], expiresAt);
+        }
+        return out;
+    }
+
+    @Override
     public long watermark() {
         return watermark;
     }
@@ -69,6 +93,7 @@ public final class InMemoryStoryIndex implements StoryIndex {
         stories.expire(now);
         postings.expire(now);
         buckets.expire(now);
+        frequencies.expire(now);
         return new ArrayList<>(articles.expire(now));
     }
 

@@ -23,8 +23,13 @@ public final class OfflineStories {
      * @param keepText    {@code enrich.keep.text}
      */
     public OfflineStories(Duration quietPeriod, boolean keepText) {
+        this(quietPeriod, keepText, StoryAssigner.Settings.DEFAULT);
+    }
+
+    /** As {@link #OfflineStories(Duration, boolean)} with other story weights (measurements). */
+    public OfflineStories(Duration quietPeriod, boolean keepText, StoryAssigner.Settings settings) {
         this.detector = new NearDuplicateDetector(new InMemoryDuplicateIndex(), quietPeriod);
-        this.assigner = new StoryAssigner(new InMemoryStoryIndex(), quietPeriod);
+        this.assigner = new StoryAssigner(new InMemoryStoryIndex(), quietPeriod, settings);
         this.quietMs = quietPeriod.toMillis();
         this.keepText = keepText;
     }
@@ -48,7 +53,7 @@ public final class OfflineStories {
             return DuplicateCopier.copy(original, raw, story, keepText);
         }
         EnrichedArticle enriched = enrich.apply(raw);
-        StoryRef story = assigner.assign(StoryFeatures.of(enriched, StoryFeatures.contentSignature(enriched.title(), raw.text()), seenAt));
+        StoryRef story = assigner.assign(StoryFeatures.of(enriched, StoryFeatures.contentTerms(enriched.title(), raw.text()), seenAt));
         originals.put(enriched.id(), enriched, seenAt + quietMs);
         EnrichedArticle out = enriched.withStory(story);
         return keepText ? out : out.withoutText();

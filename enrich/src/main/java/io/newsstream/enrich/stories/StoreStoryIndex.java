@@ -1,5 +1,6 @@
 package io.newsstream.enrich.stories;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,11 +9,13 @@ import java.util.Objects;
  * A {@link StoryIndex} in a Kafka Streams key-value store (through {@link ExpiringStore}), so story state
  * is changelogged, restored on another instance after a failure, and committed atomically with the
  * output under exactly-once. Keys: {@code a/<article>}, {@code s/<story>}, {@code n/<entity>} (posting
- * lists), {@code c/<bucket>} (content buckets), {@code m/story-watermark}.
+ * lists), {@code c/<bucket>} (term buckets), {@code d/<key>} (document frequencies),
+ * {@code m/story-documents} and {@code m/story-watermark}.
  */
 public final class StoreStoryIndex implements StoryIndex {
 
     private static final String WATERMARK = "m/story-watermark";
+    private static final String DOCUMENTS = "m/story-documents";
     private final ExpiringStore store;
 
     public StoreStoryIndex(ExpiringStore store) {
@@ -60,6 +63,27 @@ public final class StoreStoryIndex implements StoryIndex {
     public void addStoryToBucket(long bucket, String storyId, int cap, long expiresAt) {
         store.put("c/" + Long.toHexString(bucket), Codec.strings(Caps.append(storiesInBucket(bucket), storyId, cap)),
                 expiresAt);
+    }
+
+    @Override
+    public long documents() {
+        return store.getLong(DOCUMENTS, 0);
+    }
+
+    @Override
+    public int documentFrequency(int key) {
+        byte[] v = store.get("d/" + Integer.toHexString(key));
+        return v == null ? 0 : ByteBuffer.wrap(v).getInt();
+    }
+
+    @Override
+    public int[] countDocument(int[] keys, long expiresAt) {
+        store.putLong(DOCUMENTS, documents() + 1);
+        int[] out = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = store.increment("d/" + Integer.toHexString(keys[i]), expiresAt);
+        }
+        return out;
     }
 
     @Override

@@ -5,22 +5,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Assigns each article to a story: the open story it is most similar to, or a new story named after it.
  *
+ * <p>This is single-pass clustering over TF-IDF vectors, as in Miranda et al. (2018), "Multilingual
+ * Clustering of Streaming News": each story keeps the centroid of its articles' word vectors and of their
+ * entity vectors, and an article joins the most similar open story when
+ * {@code cos(words) * (ENTITY_FLOOR + (1 - ENTITY_FLOOR) * cos(entities))} reaches {@value #JOIN_THRESHOLD}.
+ * Word weights are sublinear term frequency (headline words count twice) times inverse document
+ * frequency; entity weights are salience times inverse document frequency. Document frequencies come from
+ * the stream itself: every original article is counted, in state, and a word or entity not seen for
+ * {@link #FREQUENCY_MEMORY} is forgotten, so the weights follow the user's news and state stays bounded.
+ *
  * <p>Candidates come from the index, never from a scan: the stories recently posted under the article's
- * most salient entities, and the stories recently filed under the content LSH buckets it falls in. The best
- * {@value #MAX_CANDIDATES} candidates by a cheap pre-score are compared in full with their
- * representative articles (the first and the latest few), which the story record carries, so each
- * candidate costs one read. The similarity of two articles is
- * {@code sqrt(entityOverlap * contentSimilarity) * exp(-publicationGap / quietPeriod)}: the geometric
- * mean needs both the same actors and the same vocabulary, so the same people in another event, or
- * another event in the same place, stay apart. A story stops taking articles once nothing joined it for
- * the quiet period, and its state expires then.
+ * most salient entities and under its heaviest words. The best {@value #MAX_CANDIDATES} by a cheap
+ * pre-score are compared in full (one read each: the centroid is in the story record). A story stops
+ * taking articles once nothing joined it for the quiet period, and its state expires then.
  *
  * <p>Story ids are {@code st_} plus the id of the story's first article, so a replay of the same input
  * in the same order gives the same ids. Not thread-safe: one assigner sits at the one place that sees
@@ -31,29 +37,81 @@ public final class StoryAssigner {
     /** Prefix of story ids. */
     public static final String STORY_PREFIX = "st_";
     /** Similarity at or above which an article joins a story. */
-    public static final double JOIN_THRESHOLD = 0.2;
+    public static final double JOIN_THRESHOLD = 0.25;
+    /**
+     * Share of the word similarity an article keeps when it shares no entity with the story: the same
+     * words with other actors is weaker evidence of the same event, not none (entities are often missed).
+     */
+    static final double ENTITY_FLOOR = 0.7;
+    /**
+     * An article in another language than the story's first article shares few of its words; it is
+     * compared on entities (one id across languages) at this weight instead, when that is higher.
+     */
+    static final double CROSS_LANGUAGE = 1.0;
+    /**
+     * Similarity falls by 1/e per this much publication time between an article and the story's latest
+     * article: a later development of the same story still joins, a similar event weeks later does not.
+     */
+    static final Duration TIME_SCALE = Duration.ofDays(7);
+    /**
+     * Documents added to the stream's count N in every IDF, none of them with the word: at the start of a
+     * stream every word two articles share has the highest document frequency seen, and IDF would push
+     * the very words that make them one story below the words only one of them has.
+     */
+    static final int PRIOR_DOCUMENTS = 10;
+    /** Words kept in a story's centroid, the heaviest. */
+    static final int CENTROID_TERMS = 200;
+    /** Entities kept in a story's centroid, the heaviest. */
+    static final int CENTROID_ENTITIES = 30;
     /** Stories compared in full per article. */
-    static final int MAX_CANDIDATES = 12;
-    /** Articles of a story an article is compared with: the first and the latest. */
-    static final int REPRESENTATIVES = 4;
+    static final int MAX_CANDIDATES = 16;
     /** Entities of an article under which its story is posted. */
     static final int POSTED_ENTITIES = 6;
+    /** Words of an article (the heaviest) under which its story is posted. */
+    static final int POSTED_TERMS = 10;
     /** Stories kept per entity posting list, the newest. */
     static final int POSTING_CAP = 64;
-    /** Stories kept per content bucket, the newest. */
+    /** Stories kept per word bucket, the newest. */
     static final int BUCKET_CAP = 16;
-    /** Weight of one shared content bucket in the pre-score, against an entity's salience. */
-    private static final double BUCKET_PRESCORE = 0.02;
+    /** A word or entity no article has used for this long drops out of the document frequencies. */
+    public static final Duration FREQUENCY_MEMORY = Duration.ofDays(30);
+    /** Document-frequency expiry times are rounded up to this, so a frequent word costs one write per article. */
+    private static final long FREQUENCY_GRANULARITY_MS = Duration.ofHours(1).toMillis();
+
+    /**
+     * The weights of the similarity, for measurements; {@link #DEFAULT} is what the product runs.
+     *
+     * @param joinThreshold similarity at or above which an article joins a story
+     * @param entityFloor   share of the word similarity kept when no entity is shared
+     * @param crossLanguage weight of the entity similarity for an article in another language than the
+     *                      story's words (0: never across languages)
+     * @param priorDocuments documents added to N in every inverse document frequency (none of them with
+     *                      the word), so the first articles of a stream are not compared on noise
+     * @param timeScale     publication gap (to the story's latest article) at which similarity falls to
+     *                      1/e; null for no decay within the quiet period
+     */
+    public record Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
+                           int priorDocuments) {
+        public static final Settings DEFAULT = new Settings(JOIN_THRESHOLD, ENTITY_FLOOR, TIME_SCALE, CROSS_LANGUAGE,
+                PRIOR_DOCUMENTS);
+    }
 
     private final StoryIndex index;
     private final long quietMs;
+    private final Settings settings;
 
     /**
      * @param index        where stories and articles are kept
      * @param quietPeriod  a story takes no article after this long without one, and is then forgotten
      */
     public StoryAssigner(StoryIndex index, Duration quietPeriod) {
+        this(index, quietPeriod, Settings.DEFAULT);
+    }
+
+    /** As {@link #StoryAssigner(StoryIndex, Duration)} with other weights (measurements). */
+    public StoryAssigner(StoryIndex index, Duration quietPeriod, Settings settings) {
         this.index = Objects.requireNonNull(index, "index");
+        this.settings = Objects.requireNonNull(settings, "settings");
         if (quietPeriod.isNegative() || quietPeriod.isZero()) {
             throw new IllegalArgumentException("the story quiet period must be positive, got " + quietPeriod);
         }
@@ -66,8 +124,8 @@ public final class StoryAssigner {
     }
 
     /**
-     * Assigns an original article (not a copy) and remembers it. An id assigned before gets the same
-     * answer again.
+     * Assigns an original article (not a copy), counts its words and entities into the document
+     * frequencies and remembers it. An id assigned before gets the same answer again.
      *
      * @return the story; {@code duplicateOf} is null
      */
@@ -77,14 +135,25 @@ public final class StoryAssigner {
         if (known != null) {
             return known.story();
         }
+        int[] termKeys = termKeys(article.content());
+        int[] entityKeys = entityKeys(article.entities());
+        long frequencyExpiry = ceil(article.seenAt(), FREQUENCY_GRANULARITY_MS) + FREQUENCY_MEMORY.toMillis();
+        int[] keys = concat(termKeys, entityKeys);
+        int[] counted = index.countDocument(keys, frequencyExpiry);
+        Map<Integer, Integer> frequencies = new HashMap<>(2 * keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            frequencies.put(keys[i], counted[i]);
+        }
+        Vectors v = vectors(article, termKeys, entityKeys, frequencies, index.documents() + settings.priorDocuments());
+
         StoryState best = null;
         double bestScore = 0;
-        for (String storyId : candidates(article)) {
+        for (String storyId : candidates(article, v)) {
             StoryState s = index.story(storyId);
             if (s == null || !isOpen(s, article)) {
                 continue;
             }
-            double score = score(article, s);
+            double score = similarity(v, s, article);
             if (score > bestScore || (score == bestScore && best != null && storyId.compareTo(best.id()) < 0)) {
                 best = s;
                 bestScore = score;
@@ -92,23 +161,24 @@ public final class StoryAssigner {
         }
         StoryRef ref;
         StoryState story;
-        if (best != null && bestScore >= JOIN_THRESHOLD) {
+        if (best != null && bestScore >= settings.joinThreshold()) {
             ref = new StoryRef(best.id(), null, round(bestScore));
-            story = joined(best, representative(article, ref), true);
+            story = joined(best, article, v);
         } else {
             ref = new StoryRef(STORY_PREFIX + article.id(), null, 1.0);
             story = new StoryState(ref.id(), article.seenAt(), article.seenAt(), article.publishedAt(), 1,
-                    List.of(representative(article, ref)));
+                    article.language(), v.terms(), v.entities());
         }
-        remember(article, ref, story, true);
+        remember(article, ref, story, v);
         return ref;
     }
 
     /**
      * Assigns a near-verbatim copy of {@code originalId}: the original's story, with {@code duplicateOf}
-     * set. The copy counts towards the story but is not compared with later articles (the original is).
+     * set. The copy counts towards the story but changes neither its centroid nor the document
+     * frequencies (the original did).
      *
-     * @param copy features of the copy (its own id and times; entities and content may be the original's)
+     * @param copy features of the copy (its own id and times)
      */
     public StoryRef assignCopy(ArticleFeatures copy, String originalId, double similarity) {
         advance(copy.seenAt());
@@ -120,24 +190,84 @@ public final class StoryAssigner {
         String storyId = original != null ? original.story().id() : STORY_PREFIX + originalId;
         StoryRef ref = new StoryRef(storyId, originalId, similarity);
         StoryState s = index.story(storyId);
-        StoryState story = s != null ? joined(s, copy, false)
-                : new StoryState(storyId, copy.seenAt(), copy.seenAt(), copy.publishedAt(), 1, List.of());
-        remember(copy, ref, story, false);
+        StoryState story = s != null ? joined(s, copy, null)
+                : new StoryState(storyId, copy.seenAt(), copy.seenAt(), copy.publishedAt(), 1, copy.language(),
+                        TermVector.EMPTY, TermVector.EMPTY);
+        remember(copy, ref, story, null);
         return ref;
     }
 
-    /** Similarity of two articles, in [0, 1]. */
-    public double similarity(ArticleFeatures a, ArticleFeatures b) {
-        double entities = StoryFeatures.entityOverlap(a.entities(), b.entities());
-        if (entities == 0) {
-            return 0;
+    /** An article's unit word and entity vectors under the current document frequencies. */
+    private record Vectors(TermVector terms, TermVector entities) {
+    }
+
+    /** Similarity of an article to a story, in [0, 1]. */
+    private double similarity(Vectors v, StoryState story, ArticleFeatures article) {
+        double words = v.terms().cosine(story.terms());
+        double entities = v.entities().cosine(story.entities());
+        double floor = settings.entityFloor();
+        double s = words * (floor + (1 - floor) * entities);
+        if (article.language() != null && story.language() != null && !article.language().equals(story.language())) {
+            s = Math.max(s, settings.crossLanguage() * entities);
         }
-        double content = MinHasher.similarity(a.content(), b.content());
-        double s = Math.sqrt(entities * content);
-        if (a.publishedAt() != null && b.publishedAt() != null) {
-            s *= Math.exp(-(double) Math.abs(a.publishedAt() - b.publishedAt()) / quietMs);
+        if (settings.timeScale() != null && article.publishedAt() != null && story.lastPublished() != null) {
+            s *= Math.exp(-(double) Math.abs(article.publishedAt() - story.lastPublished()) / settings.timeScale().toMillis());
         }
         return s;
+    }
+
+    private static Vectors vectors(ArticleFeatures article, int[] termKeys, int[] entityKeys,
+                                   Map<Integer, Integer> frequencies, long documents) {
+        int[] counts = article.content();
+        double[] w = new double[termKeys.length];
+        for (int i = 0; i < termKeys.length; i++) {
+            w[i] = (1 + Math.log(counts[2 * i + 1])) * idf(frequencies.get(termKeys[i]), documents);
+        }
+        double[] e = new double[entityKeys.length];
+        int i = 0;
+        for (double salience : article.entities().values()) {
+            e[i] = salience * idf(frequencies.get(entityKeys[i]), documents);
+            i++;
+        }
+        return new Vectors(TermVector.of(termKeys, w).unit(), TermVector.of(entityKeys, e).unit());
+    }
+
+    /** Smoothed inverse document frequency: {@code ln((N + 1) / (df + 1)) + 1}. */
+    static double idf(int documentFrequency, long documents) {
+        return Math.log((documents + 1.0) / (documentFrequency + 1.0)) + 1;
+    }
+
+    /** The key under which an entity id is counted and compared (apart from any word's key). */
+    static int entityKey(String entityId) {
+        return (int) MinHasher.hash("\u0001entity:" + entityId);
+    }
+
+    private static int[] termKeys(int[] counts) {
+        int[] keys = new int[counts.length / 2];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = counts[2 * i];
+        }
+        return keys;
+    }
+
+    private static int[] entityKeys(Map<String, Double> entities) {
+        int[] keys = new int[entities.size()];
+        int i = 0;
+        for (String id : entities.keySet()) {
+            keys[i++] = entityKey(id);
+        }
+        return keys;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        Set<Integer> keys = new LinkedHashSet<>();
+        for (int k : a) {
+            keys.add(k);
+        }
+        for (int k : b) {
+            keys.add(k);
+        }
+        return keys.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void advance(long seenAt) {
@@ -153,16 +283,8 @@ public final class StoryAssigner {
         return a.publishedAt() == null || s.lastPublished() == null || a.publishedAt() - s.lastPublished() <= quietMs;
     }
 
-    private double score(ArticleFeatures article, StoryState story) {
-        double best = 0;
-        for (ArticleFeatures r : story.representatives()) {
-            best = Math.max(best, similarity(article, r));
-        }
-        return best;
-    }
-
     /** Story ids worth a full comparison, best pre-score first (ties by id, so every run agrees). */
-    private List<String> candidates(ArticleFeatures article) {
+    private List<String> candidates(ArticleFeatures article, Vectors v) {
         Map<String, Double> pre = new HashMap<>();
         int n = 0;
         for (Map.Entry<String, Double> e : article.entities().entrySet()) {
@@ -173,9 +295,10 @@ public final class StoryAssigner {
                 pre.merge(storyId, e.getValue(), Double::sum);
             }
         }
-        for (long bucket : StoryFeatures.contentHasher().buckets(article.content())) {
-            for (String storyId : index.storiesInBucket(bucket)) {
-                pre.merge(storyId, BUCKET_PRESCORE, Double::sum);
+        Map<Integer, Float> weights = weights(v.terms());
+        for (int term : v.terms().top(POSTED_TERMS)) {
+            for (String storyId : index.storiesInBucket(term)) {
+                pre.merge(storyId, (double) weights.get(term), Double::sum);
             }
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(pre.entrySet());
@@ -187,36 +310,34 @@ public final class StoryAssigner {
         return out;
     }
 
-    private static ArticleFeatures representative(ArticleFeatures a, StoryRef ref) {
-        return new ArticleFeatures(a.id(), ref, a.seenAt(), a.publishedAt(), a.entities(), a.content());
+    private static Map<Integer, Float> weights(TermVector v) {
+        Map<Integer, Float> out = new HashMap<>();
+        for (int i = 0; i < v.size(); i++) {
+            out.put(v.key(i), v.weight(i));
+        }
+        return out;
     }
 
-    private StoryState joined(StoryState s, ArticleFeatures a, boolean representative) {
-        List<ArticleFeatures> reps = s.representatives();
-        if (representative) {
-            List<ArticleFeatures> r = new ArrayList<>(reps);
-            r.add(a);
-            // keep the first article and the latest ones
-            while (r.size() > REPRESENTATIVES) {
-                r.remove(1);
-            }
-            reps = r;
-        }
+    /** {@code s} with {@code a} added; {@code v} null for a copy, which leaves the centroid as it is. */
+    private static StoryState joined(StoryState s, ArticleFeatures a, Vectors v) {
         // if/else, not a nested conditional: mixing Long and long there unboxes a null and throws
         Long lastPublished = s.lastPublished();
         if (a.publishedAt() != null) {
             lastPublished = lastPublished == null ? a.publishedAt() : Math.max(lastPublished, a.publishedAt());
         }
+        TermVector terms = v == null ? s.terms() : s.terms().plus(v.terms(), CENTROID_TERMS);
+        TermVector entities = v == null ? s.entities() : s.entities().plus(v.entities(), CENTROID_ENTITIES);
         return new StoryState(s.id(), s.firstSeen(), Math.max(s.lastSeen(), a.seenAt()), lastPublished,
-                s.articles() + 1, reps);
+                s.articles() + 1, s.language(), terms, entities);
     }
 
-    private void remember(ArticleFeatures article, StoryRef ref, StoryState story, boolean post) {
+    private void remember(ArticleFeatures article, StoryRef ref, StoryState story, Vectors v) {
         long expiresAt = article.seenAt() + quietMs;
+        // what a redelivery or a copy needs: the story; the vectors live in the story's centroid
         index.putArticle(new ArticleFeatures(article.id(), ref, article.seenAt(), article.publishedAt(),
-                article.entities(), article.content()), expiresAt);
+                Map.of(), new int[0]), expiresAt);
         index.putStory(story, story.lastSeen() + quietMs);
-        if (!post) {
+        if (v == null) {
             return;
         }
         int n = 0;
@@ -226,9 +347,14 @@ public final class StoryAssigner {
             }
             index.addStoryToEntity(entityId, story.id(), POSTING_CAP, expiresAt);
         }
-        for (long bucket : StoryFeatures.contentHasher().buckets(article.content())) {
-            index.addStoryToBucket(bucket, story.id(), BUCKET_CAP, expiresAt);
+        for (int term : v.terms().top(POSTED_TERMS)) {
+            index.addStoryToBucket(term, story.id(), BUCKET_CAP, expiresAt);
         }
+    }
+
+    private static long ceil(long t, long granularity) {
+        long r = Math.floorMod(t, granularity);
+        return r == 0 ? t : t - r + granularity;
     }
 
     private static double round(double v) {

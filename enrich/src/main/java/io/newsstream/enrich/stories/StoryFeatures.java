@@ -8,36 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes what stories compare articles on: the most salient entities (by stable id) and a MinHash
- * signature of the content words. Pure and thread-safe, so the topology computes it on the parallel
- * enrichment step and the single story step only compares.
+ * Computes what stories compare articles on: the most salient entities (by stable id) and the term
+ * counts of the content words. Pure and thread-safe, so the topology computes it on the parallel
+ * enrichment step and the single story step only weighs and compares.
  */
 public final class StoryFeatures {
 
     /** Entities an article is compared on: its most salient ones. */
     public static final int TOP_ENTITIES = 10;
-    /** Positions of a content signature: the estimate's standard error is at most 0.045. */
-    static final int CONTENT_SIZE = 128;
-    /**
-     * Content LSH: 16 bands of 2 rows. Two articles at content Jaccard 0.2 share a bucket with probability
-     * 0.48, at 0.3 with 0.78: a second way in for articles whose entities differ, at 16 lookups each.
-     */
-    static final int CONTENT_BANDS = 16;
-    static final int CONTENT_ROWS = 2;
-
-    private static final MinHasher CONTENT = new MinHasher(CONTENT_SIZE, CONTENT_BANDS, CONTENT_ROWS, 0xC0A7E47L);
 
     private StoryFeatures() {
     }
 
-    /** The hasher of content signatures (shared, immutable). */
-    static MinHasher contentHasher() {
-        return CONTENT;
-    }
-
-    /** MinHash signature of the content words of {@code title} and {@code text}. */
-    public static int[] contentSignature(String title, String text) {
-        return CONTENT.signature(TextFeatures.contentWords(title, text));
+    /** Term counts of the content words of {@code title} and {@code text} ({@link TextFeatures#termCounts}). */
+    public static int[] contentTerms(String title, String text) {
+        return TextFeatures.termCounts(title, text);
     }
 
     /** Stable entity id to salience for the most salient entities, most salient first. */
@@ -53,12 +38,13 @@ public final class StoryFeatures {
 
     /** Features of an enriched article whose body was {@code text} (the article may no longer carry it). */
     public static ArticleFeatures of(EnrichedArticle a, String text) {
-        return of(a, contentSignature(a.title(), text), a.ingestedAt() == null ? 0 : a.ingestedAt().toEpochMilli());
+        return of(a, contentTerms(a.title(), text), a.ingestedAt() == null ? 0 : a.ingestedAt().toEpochMilli());
     }
 
-    /** Features of an enriched article whose content signature was computed already, seen at {@code seenAt} (epoch milliseconds). */
+    /** Features of an enriched article whose content terms were computed already, seen at {@code seenAt} (epoch milliseconds). */
     public static ArticleFeatures of(EnrichedArticle a, int[] content, long seenAt) {
-        return new ArticleFeatures(a.id(), null, seenAt, publishedMillis(a), entityWeights(a.entities()), content);
+        return new ArticleFeatures(a.id(), null, seenAt, publishedMillis(a), a.language(), entityWeights(a.entities()),
+                content);
     }
 
     /** Publication time in epoch milliseconds when known and not after ingestion (a future date is not trusted). */
@@ -68,25 +54,5 @@ public final class StoryFeatures {
         }
         long p = a.publishedAt().toEpochMilli();
         return a.ingestedAt() != null && p > a.ingestedAt().toEpochMilli() ? null : p;
-    }
-
-    /** Salience-weighted Jaccard overlap of two entity maps, in [0, 1]. */
-    public static double entityOverlap(Map<String, Double> a, Map<String, Double> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0.0;
-        }
-        double min = 0;
-        double max = 0;
-        for (Map.Entry<String, Double> e : a.entrySet()) {
-            double y = b.getOrDefault(e.getKey(), 0.0);
-            min += Math.min(e.getValue(), y);
-            max += Math.max(e.getValue(), y);
-        }
-        for (Map.Entry<String, Double> e : b.entrySet()) {
-            if (!a.containsKey(e.getKey())) {
-                max += e.getValue();
-            }
-        }
-        return max == 0 ? 0.0 : min / max;
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Storage behind {@link StoryAssigner}: articles and stories by id, stories by entity (posting lists)
- * and stories by content LSH bucket, every entry with an expiry time. {@link InMemoryStoryIndex} serves
+ * and by term (buckets), and the stream's own document frequencies, every entry with an expiry time. {@link InMemoryStoryIndex} serves
  * the offline path; the topology uses a state-store-backed index whose changes are changelogged.
  */
 public interface StoryIndex {
@@ -23,11 +23,25 @@ public interface StoryIndex {
     /** Adds {@code storyId} to the posting list of {@code entityId}, keeping the newest {@code cap}. */
     void addStoryToEntity(String entityId, String storyId, int cap, long expiresAt);
 
-    /** Ids of the stories that recently took an article in content LSH bucket {@code bucket}, oldest first. */
+    /** Ids of the stories that recently took an article filed under {@code bucket} (a term), oldest first. */
     List<String> storiesInBucket(long bucket);
 
-    /** Adds {@code storyId} to content bucket {@code bucket}, keeping the newest {@code cap}. */
+    /** Adds {@code storyId} to bucket {@code bucket}, keeping the newest {@code cap}. */
     void addStoryToBucket(long bucket, String storyId, int cap, long expiresAt);
+
+    /** Articles counted by {@link #countDocument}: the N of inverse document frequency. */
+    long documents();
+
+    /** Articles counted with feature {@code key} among their features and not yet forgotten. */
+    int documentFrequency(int key);
+
+    /**
+     * Counts one article with the features {@code keys} (each once): the document count and each key's
+     * frequency go up by one; a key's frequency is forgotten at {@code expiresAt} unless counted again.
+     *
+     * @return each key's frequency after counting, in the order of {@code keys}
+     */
+    int[] countDocument(int[] keys, long expiresAt);
 
     /** The latest ingest time seen, epoch milliseconds. */
     long watermark();

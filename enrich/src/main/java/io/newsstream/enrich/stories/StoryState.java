@@ -1,6 +1,6 @@
 package io.newsstream.enrich.stories;
 
-import java.util.List;
+import java.util.Objects;
 
 /**
  * One open story as kept in state.
@@ -10,13 +10,16 @@ import java.util.List;
  * @param lastSeen       latest ingest time of its articles; the quiet period counts from here
  * @param lastPublished  latest known publication time of its articles, or null
  * @param articles       articles assigned, copies included
- * @param representatives the articles a newcomer is compared with (the first and the latest few), kept in
- *                        the story so that scoring a candidate story is one read
+ * @param language       language of its first article (its words are in it), or null when unknown
+ * @param terms          centroid of its articles' TF-IDF word vectors (each of unit length when added),
+ *                       the heaviest {@link StoryAssigner#CENTROID_TERMS} terms
+ * @param entities       centroid of its articles' IDF-weighted entity vectors, likewise
  */
 public record StoryState(String id, long firstSeen, long lastSeen, Long lastPublished, int articles,
-                         List<ArticleFeatures> representatives) {
+                         String language, TermVector terms, TermVector entities) {
 
     public StoryState {
-        representatives = List.copyOf(representatives);
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(entities, "entities");
     }
 }

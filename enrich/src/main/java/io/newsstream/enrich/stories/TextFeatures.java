@@ -1,14 +1,17 @@
 package io.newsstream.enrich.stories;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The word features stories are compared on: word shingles of the body (for near-duplicates) and the
- * set of content words of headline and body (for same-event similarity). Words are maximal runs of
+ * counts of the content words of headline and body (for same-event similarity). Words are maximal runs of
  * letters and digits, lower-cased, so punctuation, quote styles and line breaks do not matter.
  */
 public final class TextFeatures {
@@ -17,6 +20,10 @@ public final class TextFeatures {
     public static final int SHINGLE_WORDS = 5;
     /** Shortest word counted as a content word. */
     static final int MIN_CONTENT_WORD = 3;
+    /** Terms an article is compared on: its most frequent content words. */
+    public static final int MAX_TERMS = 100;
+    /** How many times a headline word counts against a body word. */
+    static final int TITLE_WEIGHT = 2;
 
     /**
      * Common English function words and reporting verbs: they say nothing about which event an article
@@ -85,20 +92,42 @@ public final class TextFeatures {
         return out;
     }
 
-    /** Hashes of the distinct content words of the headline and the body. */
-    public static Set<Long> contentWords(String title, String text) {
-        Set<Long> out = new HashSet<>();
-        addContentWords(title, out);
-        addContentWords(text, out);
+    /**
+     * The content words of headline and body as term counts, {@code [key0, count0, key1, count1, ...]}
+     * for the {@link #MAX_TERMS} most frequent, most frequent first (ties: lower key first). A headline
+     * word counts {@link #TITLE_WEIGHT} times: the headline names the event.
+     */
+    public static int[] termCounts(String title, String text) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (String w : words(title)) {
+            if (isContentWord(w)) {
+                counts.merge(termKey(w), TITLE_WEIGHT, Integer::sum);
+            }
+        }
+        for (String w : words(text)) {
+            if (isContentWord(w)) {
+                counts.merge(termKey(w), 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<Integer, Integer>> ranked = new ArrayList<>(counts.entrySet());
+        ranked.sort(Map.Entry.<Integer, Integer>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
+        int n = Math.min(MAX_TERMS, ranked.size());
+        int[] out = new int[2 * n];
+        for (int i = 0; i < n; i++) {
+            out[2 * i] = ranked.get(i).getKey();
+            out[2 * i + 1] = ranked.get(i).getValue();
+        }
         return out;
     }
 
-    private static void addContentWords(String s, Set<Long> out) {
-        for (String w : words(s)) {
-            if (w.length() >= MIN_CONTENT_WORD && !STOPWORDS.contains(w) && !isNumber(w)) {
-                out.add(MinHasher.hash(stem(w)));
-            }
-        }
+    /** The 32-bit key of a content word (after the plural fold), the same on every JVM. */
+    static int termKey(String word) {
+        return (int) MinHasher.hash(stem(word));
+    }
+
+    private static boolean isContentWord(String w) {
+        return w.length() >= MIN_CONTENT_WORD && !STOPWORDS.contains(w) && !isNumber(w);
     }
 
     /** A light plural/possessive fold so "crashes" and "crash", "drones" and "drone" count as one word. */

@@ -51,7 +51,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
                 String similarity = DeadLetters.get(record.headers(), DeadLetters.COPY_SIMILARITY);
                 input = StoryInput.copy(raw, record.value(), copyOf, similarity == null ? 0 : Double.parseDouble(similarity));
             } else {
-                input = StoryInput.enriched(enricher.enrich(raw), StoryFeatures.contentSignature(raw.title(), raw.text()));
+                input = StoryInput.enriched(enricher.enrich(raw), StoryFeatures.contentTerms(raw.title(), raw.text()));
             }
             context.forward(record.withKey(key).withValue(new EnrichOutcome.ToStories(input)));
         } catch (RuntimeException | StackOverflowError e) {

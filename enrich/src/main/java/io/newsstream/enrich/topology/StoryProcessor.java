@@ -103,7 +103,7 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
             deadLetter(in, headers, e.getClass().getName(), EnrichProcessor.reason(e));
             return;
         }
-        original(article, StoryFeatures.contentSignature(raw.title(), raw.text()), headers);
+        original(article, StoryFeatures.contentTerms(raw.title(), raw.text()), headers);
     }
 
     private void failed(StoryInput in) {

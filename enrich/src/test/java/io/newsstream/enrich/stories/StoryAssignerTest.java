@@ -20,7 +20,7 @@ class StoryAssignerTest {
         for (int i = 0; i < entities.length; i++) {
             e.put(entities[i], 1.0 - i * 0.1);
         }
-        return new ArticleFeatures(id, null, seenAt, seenAt, e, StoryFeatures.contentSignature(null, text));
+        return new ArticleFeatures(id, null, seenAt, seenAt, e, StoryFeatures.contentTerms(null, text));
     }
 
     private static final String BRIDGE = "bridge opened estuary trains cars construction engineers ceremony crossing harbour";
@@ -41,9 +41,9 @@ class StoryAssignerTest {
     @Test
     void shouldJoinArticlesWithoutAPublicationDate() {
         Map<String, Double> e = Map.of("ent_lopez", 1.0, "ent_porto", 0.9);
-        assigner.assign(new ArticleFeatures("a", null, T0, null, e, StoryFeatures.contentSignature(null, BRIDGE)));
+        assigner.assign(new ArticleFeatures("a", null, T0, null, e, StoryFeatures.contentTerms(null, BRIDGE)));
         StoryRef second = assigner.assign(new ArticleFeatures("b", null, T0 + HOUR, null, e,
-                StoryFeatures.contentSignature(null, BRIDGE_2)));
+                StoryFeatures.contentTerms(null, BRIDGE_2)));
 
         assertThat(second.id()).isEqualTo("st_a");
         assertThat(index.story("st_a").lastPublished()).isNull();
@@ -57,10 +57,50 @@ class StoryAssignerTest {
     }
 
     @Test
-    void shouldNotJoinWithoutSharedEntitiesEvenWithSharedWords() {
-        assigner.assign(article("a", T0, BRIDGE, "ent_lopez"));
+    void shouldScoreSharedEntitiesAboveTheSameWordsWithOtherActors() {
+        StoryAssigner other = new StoryAssigner(new InMemoryStoryIndex(), Duration.ofDays(3));
+        assigner.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"));
+        other.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"));
 
-        assertThat(assigner.assign(article("b", T0 + HOUR, BRIDGE, "ent_brown")).id()).isEqualTo("st_b");
+        double same = assigner.assign(article("b", T0 + HOUR, BRIDGE_2, "ent_lopez", "ent_porto")).similarity();
+        StoryRef otherActors = other.assign(article("b", T0 + HOUR, BRIDGE_2, "ent_brown", "ent_lisbon"));
+
+        double withOtherActors = otherActors.id().equals("st_a") ? otherActors.similarity() : 0;
+        assertThat(same).isGreaterThan(StoryAssigner.JOIN_THRESHOLD);
+        assertThat(withOtherActors).as("the same words without one shared entity is weaker evidence").isLessThan(same * 0.8);
+    }
+
+    @Test
+    void shouldWeighAWordByTheStreamsOwnDocumentFrequency() {
+        // "council" is in every article of the stream so far, so sharing it says little
+        for (int i = 0; i < 20; i++) {
+            assigner.assign(article("n" + i, T0 + i * 60_000L, "council meeting topic" + (char) ('a' + i) + " agenda" + (char) ('a' + i),
+                    "ent_town" + i));
+        }
+        assertThat(index.documents()).isEqualTo(20);
+        assertThat(index.documentFrequency(TextFeatures.termKey("council"))).isEqualTo(20);
+        assertThat(index.documentFrequency(TextFeatures.termKey("meeting"))).isEqualTo(20);
+
+        StoryRef r = assigner.assign(article("x", T0 + HOUR, "council meeting flood river levee evacuation", "ent_river"));
+
+        assertThat(r.id()).as("two common words are not a story").isEqualTo("st_x");
+    }
+
+    @Test
+    void shouldJoinAnArticleInAnotherLanguageOnItsEntities() {
+        Map<String, Double> e = new LinkedHashMap<>();
+        e.put("ent_lopez", 1.0);
+        e.put("ent_porto", 0.8);
+        e.put("ent_bridge_company", 0.6);
+        assigner.assign(new ArticleFeatures("a", null, T0, T0, "en", e, StoryFeatures.contentTerms(null, BRIDGE)));
+        StoryRef german = assigner.assign(new ArticleFeatures("b", null, T0 + HOUR, T0 + HOUR, "de", e,
+                StoryFeatures.contentTerms(null, "Brücke eröffnet Mündung Züge Autos Bau Ingenieure Zeremonie Hafen")));
+        StoryRef french = assigner.assign(new ArticleFeatures("c", null, T0 + HOUR, T0 + HOUR, "fr", Map.of("ent_smith", 1.0),
+                StoryFeatures.contentTerms(null, "Budget impôts dépenses déficit parlement vote retraites écoles")));
+
+        assertThat(german.id()).isEqualTo("st_a");
+        assertThat(french.id()).as("another language and no shared entity").isEqualTo("st_c");
+        assertThat(index.story("st_a").language()).isEqualTo("en");
     }
 
     @Test

@@ -65,15 +65,15 @@ public final class StorySpeedMain {
             for (int k = 0; k < 3; k++) {
                 ents.putIfAbsent("ent_" + zipf(r, 20_000), 0.4 - k * 0.1);
             }
-            Set<Long> content = new HashSet<>();
+            StringBuilder text = new StringBuilder();
             for (int k = 0; k < 60; k++) {
-                content.add(MinHasher.hash(words.get(e.nextInt(words.size()))));
+                text.append(words.get(e.nextInt(words.size()))).append(' ');
             }
             for (int k = 0; k < 90; k++) {
-                content.add(MinHasher.hash(words.get(zipf(r, words.size()))));
+                text.append(words.get(zipf(r, words.size()))).append(' ');
             }
             long t = t0 + (long) i * (2 * 24 * 3600 * 1000L) / n;
-            out.add(new ArticleFeatures("a" + i, null, t, t, ents, StoryFeatures.contentHasher().signature(content)));
+            out.add(new ArticleFeatures("a" + i, null, t, t, ents, StoryFeatures.contentTerms(null, text.toString())));
         }
         return out;
     }

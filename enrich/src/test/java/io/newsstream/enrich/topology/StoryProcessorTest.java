@@ -56,7 +56,7 @@ class StoryProcessorTest {
 
     private void original(RawArticle raw) {
         EnrichedArticle a = enricher.enrich(raw);
-        process(StoryInput.enriched(a, StoryFeatures.contentSignature(a.title(), raw.text())), raw.ingestedAt());
+        process(StoryInput.enriched(a, StoryFeatures.contentTerms(a.title(), raw.text())), raw.ingestedAt());
     }
 
     private void process(StoryInput in, Instant at) {
