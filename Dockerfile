@@ -18,7 +18,7 @@ RUN groupadd --system --gid 10001 newsstream \
 WORKDIR /app
 COPY --from=build /build/app/target/newsstream.jar /app/newsstream.jar
 USER 10001:10001
-EXPOSE 8080
+EXPOSE 8080 9401 9402 9403
 # The heap follows the container's memory limit; JAVA_TOOL_OPTIONS=-Xmx... overrides it per service.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/newsstream.jar"]
 CMD ["--help"]

@@ -6,6 +6,8 @@ import io.newsstream.enrich.EnrichService;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.EnricherFactory;
 import java.util.concurrent.Callable;
+import io.newsstream.common.metrics.MetricsServer;
+import io.newsstream.common.metrics.StageMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -29,7 +31,12 @@ public final class EnrichCommand implements Callable<Integer> {
         System.err.printf("enrich: models loaded in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, enricher.pipeline().models());
         System.err.printf("enrich: %s -> %s with %d stream thread(s) at %s%n", config.topics().name(Topics.RAW),
                 config.topics().name(Topics.ENRICHED), config.enrich().threads(), config.bootstrapServers());
-        var service = new EnrichService(config, enricher);
+        StageMetrics metrics = new StageMetrics();
+        var service = new EnrichService(config, enricher, metrics);
+        var metricsServer = MetricsServer.startIfConfigured(config.settings(), "enrich", metrics)
+                .map(m -> m.register(service.streams()::metrics));
+        metricsServer.ifPresent(m -> System.err.printf("enrich: metrics on http://%s:%d/metrics%n",
+                config.settings().string("metrics.bind", "127.0.0.1"), m.port()));
         System.err.println(service.topology().describe());
         return StreamsRunner.runUntilStopped("enrich", service.streams());
     }

@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import io.newsstream.common.metrics.MetricsServer;
+import io.newsstream.common.metrics.StageMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -258,7 +260,34 @@ public final class IngestCommand implements Callable<Integer> {
             reporter.info("warning: read only " + known.loaded() + " of the ids already on " + topic + " (" + known.problem()
                     + "); older articles may be published again");
         }
-        return ArticlePublisher.create(cfg, seen);
+        ArticleSink publisher = ArticlePublisher.create(cfg, seen);
+        StageMetrics metrics = new StageMetrics();
+        var server = MetricsServer.startIfConfigured(cfg.settings(), "ingest", metrics);
+        server.ifPresent(m -> reporter.info("metrics on http://" + cfg.settings().string("metrics.bind", "127.0.0.1") + ":" + m.port() + "/metrics"));
+        return new ArticleSink() {
+            @Override
+            public java.util.concurrent.CompletableFuture<Outcome> publish(io.newsstream.common.model.RawArticle article) {
+                metrics.articleIn("ingest");
+                return publisher.publish(article).whenComplete((o, e) -> {
+                    if (o == Outcome.PUBLISHED) {
+                        metrics.articleOut("ingest");
+                    } else if (e != null) {
+                        metrics.deadLetter("ingest", (e.getCause() == null ? e : e.getCause()).getClass().getName());
+                    }
+                });
+            }
+
+            @Override
+            public void flush() {
+                publisher.flush();
+            }
+
+            @Override
+            public void close() {
+                publisher.close();
+                server.ifPresent(MetricsServer::close);
+            }
+        };
     }
 
     private void read(Ingestor ingestor) throws IOException {

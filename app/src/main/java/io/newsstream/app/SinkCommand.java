@@ -3,6 +3,8 @@ package io.newsstream.app;
 import io.newsstream.common.config.NewsstreamConfig;
 import io.newsstream.sink.SinkService;
 import java.util.concurrent.Callable;
+import io.newsstream.common.metrics.MetricsServer;
+import io.newsstream.common.metrics.StageMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,7 +26,12 @@ public final class SinkCommand implements Callable<Integer> {
                 config.topics().name(io.newsstream.common.topics.Topics.DASHBOARD_ARTICLES),
                 config.topics().name(io.newsstream.common.topics.Topics.DASHBOARD_ENTITIES),
                 config.sink().window(), config.bootstrapServers());
-        var service = new SinkService(config);
+        StageMetrics metrics = new StageMetrics();
+        var service = new SinkService(config, metrics);
+        var metricsServer = MetricsServer.startIfConfigured(config.settings(), "sink", metrics)
+                .map(m -> m.register(service.streams()::metrics));
+        metricsServer.ifPresent(m -> System.err.printf("sink: metrics on http://%s:%d/metrics%n",
+                config.settings().string("metrics.bind", "127.0.0.1"), m.port()));
         System.err.println(service.topology().describe());
         return StreamsRunner.runUntilStopped("sink", service.streams());
     }

@@ -3,6 +3,8 @@ package io.newsstream.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.metrics.MetricsServer;
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.Entity;
 import io.newsstream.common.model.EntityType;
@@ -18,6 +20,10 @@ import io.newsstream.ingest.read.ArticleReader;
 import io.newsstream.ingest.read.ReadResult;
 import io.newsstream.sink.SinkService;
 import io.newsstream.testkit.KafkaBrokerExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +68,7 @@ class PipelineIT {
     private static NewsstreamConfig config;
     private static EnrichService enrich;
     private static SinkService sink;
+    private static MetricsServer enrichMetrics;
     private static List<String> seedIds;
 
     @BeforeAll
@@ -72,7 +79,10 @@ class PipelineIT {
                 "sink.state.dir", state.resolve("sink").toString()));
         KAFKA.createTopics(config.topics());
         Enricher enricher = EnricherFactory.create(config);
-        enrich = new EnrichService(config, enricher);
+        StageMetrics metrics = new StageMetrics();
+        enrich = new EnrichService(config, enricher, metrics);
+        enrichMetrics = MetricsServer.startIfConfigured(config.with(Map.of("enrich.metrics.port", freePort())).settings(),
+                "enrich", metrics).orElseThrow().register(enrich.streams()::metrics);
         sink = new SinkService(config);
         enrich.start();
         sink.start();
@@ -81,6 +91,9 @@ class PipelineIT {
 
     @AfterAll
     static void stopPipeline() {
+        if (enrichMetrics != null) {
+            enrichMetrics.close();
+        }
         try {
             if (sink != null) {
                 sink.close();
@@ -138,6 +151,37 @@ class PipelineIT {
 
     @Test
     @Order(2)
+    void shouldShowTheSeedsInEnrichsMetricsEndpoint() throws Exception {
+        enriched(5);
+        HttpClient http = HttpClient.newHttpClient();
+        String body = "";
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        // the counter is bumped before the transaction commits, so it is already 5 when the records are readable
+        while (System.nanoTime() < deadline && !body.contains("newsstream_articles_out_total{stage=\"enrich\"} 5")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + enrichMetrics.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+            body = r.body();
+        }
+        assertThat(body).contains("newsstream_articles_in_total{stage=\"enrich\"} 5",
+                "newsstream_articles_out_total{stage=\"enrich\"} 5",
+                "newsstream_enrichment_seconds_count 5",
+                "newsstream_story_assignment_seconds_count 5",
+                "# TYPE kafka_stream_thread_process_total gauge",
+                "kafka_consumer_fetch_manager_records_consumed_total{");
+    }
+
+    private static String freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @Order(3)
     void shouldFeedTheDashboardTopics() {
         var rows = KAFKA.consume(config.topics().name(Topics.DASHBOARD_ARTICLES), new StringDeserializer(),
                 Topics.DASHBOARD_ARTICLES.valueSerde().deserializer(), 5, DEADLINE);
@@ -154,7 +198,7 @@ class PipelineIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldRouteABadRecordToTheDeadLetterTopicAndStillEnrichTheNextGoodOne(@TempDir Path dir) throws Exception {
         byte[] garbage = "{\"id\": \"broken\", \"text\": ".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer(new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -178,7 +222,7 @@ class PipelineIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldPublishTheSameArticleIngestedTwiceOnlyOnce() {
         Set<String> before = rawIds();
         // a second ingest run over the same folder, as a new process would: it learns the ids

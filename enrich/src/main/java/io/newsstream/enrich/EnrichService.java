@@ -1,6 +1,7 @@
 package io.newsstream.enrich;
 
 import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.common.topics.Topics;
 import io.newsstream.enrich.topology.DeadLetterProductionExceptionHandler;
 import io.newsstream.enrich.topology.EnrichTopology;
@@ -21,7 +22,12 @@ public final class EnrichService implements AutoCloseable {
     private final Topology topology;
 
     public EnrichService(NewsstreamConfig config, Enricher enricher) {
-        Topology topology = new EnrichTopology(enricher, config.topics(), config.enrich().storyQuietPeriod()).build();
+        this(config, enricher, new StageMetrics());
+    }
+
+    /** As above, counting articles, dead letters, copies and timings into {@code metrics}. */
+    public EnrichService(NewsstreamConfig config, Enricher enricher, StageMetrics metrics) {
+        Topology topology = new EnrichTopology(enricher, config.topics(), config.enrich().storyQuietPeriod(), metrics).build();
         this.topology = topology;
         this.streams = new KafkaStreams(topology, streamsProperties(config));
     }

@@ -17,7 +17,12 @@ public final class SinkService implements AutoCloseable {
     private final Topology topology;
 
     public SinkService(NewsstreamConfig config) {
-        Topology topology = new SinkTopology(config.topics(), config.sink()).build();
+        this(config, new io.newsstream.common.metrics.StageMetrics());
+    }
+
+    /** As above, counting articles into {@code metrics}. */
+    public SinkService(NewsstreamConfig config, io.newsstream.common.metrics.StageMetrics metrics) {
+        Topology topology = new SinkTopology(config.topics(), config.sink(), metrics).build();
         this.topology = topology;
         this.streams = new KafkaStreams(topology, streamsProperties(config));
     }

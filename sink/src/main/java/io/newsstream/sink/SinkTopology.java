@@ -1,5 +1,6 @@
 package io.newsstream.sink;
 
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.common.config.SinkConfig;
 import io.newsstream.common.config.TopicConfig;
 import io.newsstream.common.model.EnrichedArticle;
@@ -45,8 +46,15 @@ public final class SinkTopology {
 
     private final TopicConfig topics;
     private final SinkConfig sink;
+    private final StageMetrics metrics;
 
     public SinkTopology(TopicConfig topics, SinkConfig sink) {
+        this(topics, sink, new StageMetrics());
+    }
+
+    /** As above, counting articles into {@code metrics}. */
+    public SinkTopology(TopicConfig topics, SinkConfig sink, StageMetrics metrics) {
+        this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.sink = Objects.requireNonNull(sink, "sink");
     }
@@ -60,7 +68,11 @@ public final class SinkTopology {
                                 : ArticleTimestampExtractor.WindowTime.INGESTED))
                         .withName("read-enriched"));
 
-        enriched.mapValues(DashboardArticles::of, Named.as("flatten-article"))
+        enriched.mapValues(a -> {
+                    metrics.articleIn("sink");
+                    metrics.articleOut("sink");
+                    return DashboardArticles.of(a);
+                }, Named.as("flatten-article"))
                 .to(topics.name(Topics.DASHBOARD_ARTICLES),
                         Produced.with(Serdes.String(), Topics.DASHBOARD_ARTICLES.valueSerde()).withName("write-dashboard-articles"));
 

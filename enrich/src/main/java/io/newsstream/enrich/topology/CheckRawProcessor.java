@@ -1,5 +1,6 @@
 package io.newsstream.enrich.topology;
 
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.enrich.Enricher;
@@ -23,8 +24,11 @@ final class CheckRawProcessor implements Processor<byte[], byte[], byte[], Enric
     private final JsonSerde<RawArticle> rawSerde = JsonSerde.of(RawArticle.class);
     private ProcessorContext<byte[], EnrichOutcome> context;
 
-    CheckRawProcessor(Enricher enricher) {
+    private final StageMetrics metrics;
+
+    CheckRawProcessor(Enricher enricher, StageMetrics metrics) {
         this.enricher = enricher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -34,6 +38,7 @@ final class CheckRawProcessor implements Processor<byte[], byte[], byte[], Enric
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        metrics.articleIn(DeadLetters.STAGE);
         try {
             if (record.value() == null) {
                 throw new RejectedArticleException("record has no value (a tombstone is not an article)");
@@ -49,6 +54,7 @@ final class CheckRawProcessor implements Processor<byte[], byte[], byte[], Enric
             context.forward(new Record<byte[], EnrichOutcome>(raw.id().getBytes(StandardCharsets.UTF_8),
                     new EnrichOutcome.Accepted(record.value()), record.timestamp(), headers));
         } catch (RejectedArticleException | SerializationException e) {
+            metrics.deadLetter(DeadLetters.STAGE, e.getClass().getName());
             context.forward(new Record<byte[], EnrichOutcome>(record.key(), new EnrichOutcome.Failed(record.value()),
                     record.timestamp(), DeadLetters.headers(record.headers(), context, e.getClass().getName(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));

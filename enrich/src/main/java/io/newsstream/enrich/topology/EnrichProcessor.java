@@ -1,5 +1,6 @@
 package io.newsstream.enrich.topology;
 
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.enrich.Enricher;
@@ -30,8 +31,11 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
     private final JsonSerde<RawArticle> rawSerde = JsonSerde.of(RawArticle.class);
     private ProcessorContext<byte[], EnrichOutcome> context;
 
-    EnrichProcessor(Enricher enricher) {
+    private final StageMetrics metrics;
+
+    EnrichProcessor(Enricher enricher, StageMetrics metrics) {
         this.enricher = enricher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,7 +55,9 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
                 String similarity = DeadLetters.get(record.headers(), DeadLetters.COPY_SIMILARITY);
                 input = StoryInput.copy(raw, record.value(), copyOf, similarity == null ? 0 : Double.parseDouble(similarity));
             } else {
+                long t0 = System.nanoTime();
                 input = StoryInput.enriched(enricher.enrich(raw), StoryFeatures.contentTerms(raw.title(), raw.text()));
+                metrics.enrichmentTime(System.nanoTime() - t0);
             }
             context.forward(record.withKey(key).withValue(new EnrichOutcome.ToStories(input)));
         } catch (RuntimeException | StackOverflowError e) {
@@ -76,6 +82,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
 
     private void deadLetter(Record<byte[], byte[]> record, RawArticle raw, Throwable e, String reason) {
         String message = reason == null ? e.getClass().getSimpleName() : reason;
+        metrics.deadLetter(STAGE, e.getClass().getName());
         context.forward(new Record<byte[], EnrichOutcome>(raw == null ? record.key() : raw.id().getBytes(StandardCharsets.UTF_8),
                 new EnrichOutcome.Failed(record.value()), record.timestamp(),
                 DeadLetters.headers(record.headers(), context, e.getClass().getName(), message)));

@@ -1,5 +1,6 @@
 package io.newsstream.enrich.topology;
 
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.common.config.NewsstreamConfig;
 import io.newsstream.common.config.TopicConfig;
 import io.newsstream.common.serde.JsonSerde;
@@ -48,6 +49,7 @@ public final class EnrichTopology {
     static final String STORIES_STORE = "stories-assign-store";
 
     private final Enricher enricher;
+    private final StageMetrics metrics;
     private final TopicConfig topics;
     private final Duration storyQuietPeriod;
 
@@ -61,6 +63,12 @@ public final class EnrichTopology {
      *                         ({@code enrich.story.quiet.period}); also how long copies are looked for
      */
     public EnrichTopology(Enricher enricher, TopicConfig topics, Duration storyQuietPeriod) {
+        this(enricher, topics, storyQuietPeriod, new StageMetrics());
+    }
+
+    /** As above, counting articles, dead letters, copies and timings into {@code metrics}. */
+    public EnrichTopology(Enricher enricher, TopicConfig topics, Duration storyQuietPeriod, StageMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.enricher = Objects.requireNonNull(enricher, "enricher");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.storyQuietPeriod = Objects.requireNonNull(storyQuietPeriod, "storyQuietPeriod");
@@ -80,7 +88,7 @@ public final class EnrichTopology {
         // 1. check on the raw partitions
         Map<String, KStream<byte[], EnrichOutcome>> checked = builder
                 .stream(topics.name(Topics.RAW), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new CheckRawProcessor(enricher), Named.as("check-raw"))
+                .process(() -> new CheckRawProcessor(enricher, metrics), Named.as("check-raw"))
                 .split(Named.as("checked-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.Accepted, Branched.as("accepted"))
                 .defaultBranch(Branched.as("rejected"));
@@ -97,7 +105,7 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.<byte[], byte[]>as("stories-enrich")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray())
                         .withNumberOfPartitions(topics.partitions(Topics.RAW)))
-                .process(() -> new EnrichProcessor(enricher), Named.as(ENRICH))
+                .process(() -> new EnrichProcessor(enricher, metrics), Named.as(ENRICH))
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.ToStories, Branched.as("enriched"))
                 .defaultBranch(Branched.as("failed"));
@@ -111,7 +119,7 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.<byte[], StoryInput>as("stories-assign")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(JsonSerde.of(StoryInput.class))
                         .withNumberOfPartitions(1))
-                .process(() -> new StoryProcessor(enricher, storyQuietPeriod), Named.as("assign-stories"), STORIES_STORE)
+                .process(() -> new StoryProcessor(enricher, storyQuietPeriod, metrics), Named.as("assign-stories"), STORIES_STORE)
                 .split(Named.as("assigned-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.Enriched, Branched.as("enriched"))
                 .defaultBranch(Branched.as("failed"));

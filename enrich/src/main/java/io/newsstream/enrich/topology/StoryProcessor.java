@@ -1,5 +1,6 @@
 package io.newsstream.enrich.topology;
 
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.model.StoryRef;
@@ -46,8 +47,11 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
     private StoryAssigner assigner;
     private long timestamp;
 
-    StoryProcessor(Enricher enricher, Duration quietPeriod) {
+    private final StageMetrics metrics;
+
+    StoryProcessor(Enricher enricher, Duration quietPeriod, StageMetrics metrics) {
         this.enricher = enricher;
+        this.metrics = metrics;
         this.quietPeriod = quietPeriod;
     }
 
@@ -73,7 +77,9 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
 
     private void original(EnrichedArticle article, int[] content, Headers headers) {
         long seenAt = ArticleTimes.seenAt(article.ingestedAt(), timestamp);
+        long t0 = System.nanoTime();
         StoryRef story = assigner.assign(StoryFeatures.of(article, content, seenAt));
+        metrics.storyAssignmentTime(System.nanoTime() - t0);
         store.put("e/" + article.id(), articleSerde.toBytes(article), seenAt + quietPeriod.toMillis());
         emit(article.withStory(story), headers);
     }
@@ -115,16 +121,21 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
         ArticleFeatures features = new ArticleFeatures(in.id(), null,
                 ArticleTimes.seenAt(in.copy().ingestedAt(), timestamp), null,
                 StoryFeatures.entityWeights(original.entities()), new int[0]);
+        long t0 = System.nanoTime();
         StoryRef story = assigner.assignCopy(features, in.duplicateOf(), in.similarity());
+        metrics.storyAssignmentTime(System.nanoTime() - t0);
+        metrics.copyFound();
         emit(DuplicateCopier.copy(original, in.copy(), story, original.text() != null), headers);
     }
 
     private void emit(EnrichedArticle article, Headers headers) {
+        metrics.articleOut(DeadLetters.STAGE);
         context.forward(new Record<byte[], EnrichOutcome>(article.id().getBytes(StandardCharsets.UTF_8),
                 new EnrichOutcome.Enriched(article), timestamp, DeadLetters.withoutInternal(headers)));
     }
 
     private void deadLetter(StoryInput copy, Headers headers, String exception, String reason) {
+        metrics.deadLetter(DeadLetters.STAGE, exception);
         context.forward(new Record<byte[], EnrichOutcome>(copy.id().getBytes(StandardCharsets.UTF_8),
                 new EnrichOutcome.Failed(copy.originalValue()), timestamp,
                 DeadLetters.headers(headers, null, exception, reason)));

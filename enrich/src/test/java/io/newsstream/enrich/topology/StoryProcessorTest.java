@@ -46,7 +46,7 @@ class StoryProcessorTest {
                 Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-        processor = new StoryProcessor(enricher, QUIET);
+        processor = new StoryProcessor(enricher, QUIET, new io.newsstream.common.metrics.StageMetrics());
         processor.init(context);
     }
 
