@@ -214,6 +214,10 @@ class DockerComposeTest {
         m.put("sink.window.grace", c -> c.sink().grace());
         m.put("sink.state.dir", c -> c.sink().stateDir());
         m.put("sink.story.retention", c -> c.sink().storyRetention());
+        m.put("metrics.bind", c -> c.settings().string("metrics.bind", "127.0.0.1"));
+        for (String stage : List.of("ingest", "enrich", "sink")) {
+            m.put(stage + ".metrics.port", c -> c.settings().port(stage + ".metrics.port", 0));
+        }
         // The default for every topic without its own topic.<key>.partitions.
         m.put("topic.partitions", c -> c.topics().partitions(Topics.RAW));
         m.put("topic.replication", c -> c.topics().replicationFactor());
