@@ -114,6 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
                 if (follow) {
+                    var dashboard = DashboardCommand.start(config, null, null); // stops with the process
+                    out.println("  dashboard (live page and JSON API): " + dashboard.url());
                     follow(out, bootstrap, enrich.streams(), sink.streams());
                 }
                 return 0;

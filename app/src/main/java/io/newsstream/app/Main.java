@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 EnrichCommand.class,
                 SinkCommand.class,
                 DemoCommand.class,
+                DashboardCommand.class,
                 AnnotateCommand.class,
                 EvalCommand.class,
                 TailCommand.class,
