@@ -61,7 +61,7 @@
     entities.slice(0, 50).forEach(function (e, i) {
       body.appendChild(row([String(i + 1), e.name || e.entityId, e.type || '', e.windowStart || '',
         String(e.mentions), String(e.articles), (e.outlets || []).length ? String(e.outlets.length) : '',
-        el('td', tone(e.meanTone), toneClass(e.meanTone))]));
+        el('td', tone(e.meanSentiment), toneClass(e.meanSentiment))]));
     });
   }
 
@@ -70,7 +70,7 @@
     var ul = document.getElementById('dead');
     ul.textContent = '';
     (d.latest || []).slice(0, 10).forEach(function (r) {
-      ul.appendChild(el('li', (r.timestamp || '') + ' ' + (r.key || '') + ': ' + (r['exception.message'] || r['exception'] || '')));
+      ul.appendChild(el('li', (r.timestamp || '') + ' ' + (r.key || '') + ': ' + (r.stage ? '[' + r.stage + '] ' : '') + (r.message || r.exception || '')));
     });
   }
 

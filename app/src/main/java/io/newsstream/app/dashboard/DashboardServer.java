@@ -38,7 +38,18 @@ public final class DashboardServer implements AutoCloseable {
     private volatile boolean open = true;
 
     private DashboardServer(NewsstreamConfig config, String bind, int port, Optional<String> token) throws IOException {
-        InetAddress address = IngestHttpServer.checkExposure(bind, token);
+        InetAddress address;
+        try {
+            address = IngestHttpServer.checkExposure(bind, token); // the ingest endpoint's rule
+        } catch (io.newsstream.common.config.ConfigException e) {
+            if (token.isPresent()) {
+                throw e; // an unknown address: the message says so
+            }
+            throw new io.newsstream.common.config.ConfigException("refusing to serve the dashboard on " + bind
+                    + " without a token: anyone who can reach it could read it. Set dashboard.token (environment"
+                    + " NEWSSTREAM_DASHBOARD_TOKEN) to a secret sent as 'Authorization: Bearer <token>' or ?token=,"
+                    + " or bind to 127.0.0.1 (dashboard.bind)");
+        }
         this.token = token.map(DashboardServer::sha256).orElse(null);
         this.reader = new DashboardReader(config, state);
         this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
