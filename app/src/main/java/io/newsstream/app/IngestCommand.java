@@ -8,6 +8,7 @@ import io.newsstream.common.topics.Topics;
 import io.newsstream.ingest.IngestStats;
 import io.newsstream.ingest.Ingestor;
 import io.newsstream.ingest.Reporter;
+import io.newsstream.ingest.feed.FeedReader;
 import io.newsstream.ingest.fetch.PageFetcher;
 import io.newsstream.ingest.http.IngestHttpServer;
 import io.newsstream.ingest.publish.ArticlePublisher;
@@ -55,7 +56,8 @@ import picocli.CommandLine.Spec;
                         + ".jsonl files (one article object per line) and web pages: .html/.htm files (also gzipped, .html.gz) "
                         + "and --url addresses, whose article (title, body, date, outlet, canonical address, language) is "
                         + "extracted and the rest of the page left out. A folder is read recursively in name order; '-' reads "
-                        + "JSON Lines from standard input.",
+                        + "JSON Lines from standard input. --feed reads RSS and Atom feeds: an entry's full text from "
+                        + "the feed, else its page's article.",
                 "",
                 "Every article is cleaned (control characters, HTML, page furniture), gets a stable id (its own; a web "
                         + "page's from its normalised canonical address; else one derived from its text) and is published to the raw topic unless an article with that id is already "
@@ -70,6 +72,8 @@ import picocli.CommandLine.Spec;
                 "  newsstream ingest --dry-run feed.jsonl",
                 "  # web pages: the article of each, one JSON line per page in the order given",
                 "  newsstream ingest --dry-run --url https://example.com/news/story.html",
+                "  # RSS/Atom feeds, read again every 5 minutes (new entries only) until Ctrl-C",
+                "  newsstream ingest --feed https://example.com/rss.xml --poll 5m",
                 "  # JSON Lines from standard input",
                 "  cat feed.jsonl | newsstream ingest -",
                 "  # publish the files in inbox/, then each new one as it lands",
@@ -114,8 +118,25 @@ public final class IngestCommand implements Callable<Integer> {
                     + "page that cannot be fetched is named with the reason and the run goes on.")
     List<String> urls = new ArrayList<>();
 
+    @Option(names = "--feed", arity = "1..*", paramLabel = "URL",
+            description = "RSS or Atom feeds to read: each entry's full text from the feed, else from its page (the "
+                    + "feed's summary when the page fails); an entry is read once per run.")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--feeds", paramLabel = "FILE",
+            description = "A file of feed addresses: one URL a line ('#' starts a comment), or an OPML subscription list.")
+    Path feedsFile;
+
+    @Option(names = "--poll", paramLabel = "DURATION",
+            description = "Read the feeds again every DURATION (e.g. 5m) until stopped with Ctrl-C; new entries only.")
+    String poll;
+
+    @Option(names = "--host-delay", paramLabel = "DURATION", defaultValue = "1s",
+            description = "Least time between two requests to one host when reading feeds (default: ${DEFAULT-VALUE}).")
+    String hostDelay;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-            description = "Longest a --url page may take to arrive in full (default: ${DEFAULT-VALUE}; e.g. 500ms, 10s, 1m).")
+            description = "Longest a --url page or a feed may take to arrive in full (default: ${DEFAULT-VALUE}; e.g. 500ms, 10s, 1m).")
     String timeout;
 
     @Option(names = "--http", arity = "0..1", paramLabel = "PORT", fallbackValue = "-1",
@@ -155,11 +176,18 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        int modes = (paths.isEmpty() && urls.isEmpty() ? 0 : 1) + (httpPort != null ? 1 : 0) + (watch != null ? 1 : 0);
+        List<String> feedUrls = feedUrls();
+        if (poll != null && feedUrls.isEmpty()) {
+            throw new UserException("--poll only applies to --feed and --feeds");
+        }
+        Duration pollEvery = poll == null ? null : duration("--poll", poll);
+        Duration perHost = duration("--host-delay", hostDelay);
+        int modes = (paths.isEmpty() && urls.isEmpty() && feedUrls.isEmpty() ? 0 : 1) + (httpPort != null ? 1 : 0)
+                + (watch != null ? 1 : 0);
         if (modes != 1) {
             throw new UserException(modes == 0
-                    ? "nothing to read: give files or folders, '-' for standard input, --url URL..., --watch DIR or --http [PORT] (see newsstream ingest --help)"
-                    : "choose one of PATH... (with --url URL...), --watch DIR and --http [PORT]");
+                    ? "nothing to read: give files or folders, '-' for standard input, --url URL..., --feed URL..., --watch DIR or --http [PORT] (see newsstream ingest --help)"
+                    : "choose one of PATH... (with --url URL... and --feed URL...), --watch DIR and --http [PORT]");
         }
         Duration pageTimeout = pageTimeout();
         if (bind != null && httpPort == null) {
@@ -200,6 +228,9 @@ public final class IngestCommand implements Callable<Integer> {
                     if (!urls.isEmpty()) {
                         ingestor.ingestUrls(urls, new PageFetcher(pageTimeout), PUBLISH_TIMEOUT);
                     }
+                    if (!feedUrls.isEmpty()) {
+                        readFeeds(ingestor, feedUrls, new FeedReader(reader, new PageFetcher(pageTimeout), perHost), pollEvery);
+                    }
                 }
                 totals = ingestor.totals();
             }
@@ -208,6 +239,70 @@ public final class IngestCommand implements Callable<Integer> {
             finished.countDown();
         }
         return totals.rejected() + totals.failed() > 0 ? 1 : 0;
+    }
+
+    private static Duration duration(String option, String value) {
+        if (value.strip().matches("0+(ms|s|m|h|d)?")) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration d = Settings.parseDurationSetting(option, value);
+            if (d.isNegative()) {
+                throw new UserException(option + " must not be negative, got " + value);
+            }
+            return d;
+        } catch (ConfigException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    /** --feed addresses, then those of --feeds FILE (lines, or an OPML list's xmlUrl attributes). */
+    private List<String> feedUrls() {
+        List<String> out = new ArrayList<>(feeds);
+        if (feedsFile == null) {
+            return out;
+        }
+        String text;
+        try {
+            text = Files.readString(feedsFile);
+        } catch (IOException e) {
+            throw new UserException("cannot read --feeds " + feedsFile + ": " + e.getMessage());
+        }
+        if (text.stripLeading().startsWith("<")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("xmlUrl\\s*=\\s*\"([^\"]+)\"").matcher(text);
+            while (m.find()) {
+                out.add(m.group(1).replace("&amp;", "&"));
+            }
+        } else {
+            for (String line : text.split("\\R")) {
+                String l = line.replaceAll("#.*", "").strip();
+                if (!l.isEmpty()) {
+                    out.add(l);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UserException("--feeds " + feedsFile + " names no feed");
+        }
+        return out;
+    }
+
+    /** Reads the feeds once, or every {@code every} until the process is stopped. */
+    private void readFeeds(Ingestor ingestor, List<String> feedUrls, FeedReader feedReader, Duration every)
+            throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = null;
+        if (every != null) {
+            hook = new Thread(() -> {
+                stop.countDown();
+                awaitQuietly(finished);
+            }, "ingest-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            ingestor.reporter().info("reading " + feedUrls.size() + " feed(s) every " + poll + "; stop with Ctrl-C");
+        }
+        do {
+            ingestor.ingestFeeds(feedUrls, feedReader, PUBLISH_TIMEOUT);
+        } while (every != null && !stop.await(every.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private Duration pageTimeout() {
