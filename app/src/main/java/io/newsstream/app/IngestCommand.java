@@ -31,8 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +62,10 @@ import picocli.CommandLine.Spec;
                         + "page's from its normalised canonical address; else one derived from its text) and is published to the raw topic unless an article with that id is already "
                         + "there (ids published within ingest.dedupe.lookback are checked at start). Rejected inputs are named "
                         + "on standard error with the reason.",
+                "",
+                "PATHs, '-' and --url are read first. With --http and/or --watch the command then serves and/or watches "
+                        + "(both at once when both are given) until Ctrl-C or SIGTERM, finishes the requests and files in "
+                        + "hand, flushes and exits 0.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -84,6 +87,9 @@ import picocli.CommandLine.Spec;
                 "       'http://127.0.0.1:8080/articles?source=Herald'",
                 "  # listen on every interface: a token is then required",
                 "  NEWSSTREAM_INGEST_HTTP_TOKEN=s3cret newsstream ingest --http --bind 0.0.0.0",
+                "  # all in one process, as docker-compose.yml runs it: archive/ first, then",
+                "  # HTTP and the inbox/ watcher until Ctrl-C or SIGTERM",
+                "  newsstream ingest --http 8080 --watch inbox/ archive/",
                 "",
                 "Settings (--set KEY=VALUE, a properties file, or NEWSSTREAM_* variables):",
                 "  ingest.max.chars, ingest.dedupe.lookback, topic.raw.name,",
@@ -92,8 +98,9 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:every input was published or was already there",
-                "1:some inputs were rejected or could not be published",
+                "0:every input was published or was already there (with --http or --watch: stopped by Ctrl-C",
+                "  or SIGTERM after the PATHs given were)",
+                "1:some inputs named on the command line were rejected or could not be published",
                 "2:usage or configuration error, or Kafka cannot be reached",
         })
 public final class IngestCommand implements Callable<Integer> {
@@ -140,8 +147,8 @@ public final class IngestCommand implements Callable<Integer> {
     String timeout;
 
     @Option(names = "--http", arity = "0..1", paramLabel = "PORT", fallbackValue = "-1",
-            description = "Serve an HTTP endpoint instead: POST /articles (application/json or text/plain), GET /health. "
-                    + "PORT defaults to ingest.http.port (8080); 0 picks a free port.")
+            description = "Serve an HTTP endpoint until stopped (after any PATHs): POST /articles (application/json or "
+                    + "text/plain), GET /health. PORT defaults to ingest.http.port (8080); 0 picks a free port.")
     Integer httpPort;
 
     @Option(names = "--bind", paramLabel = "ADDR",
@@ -150,7 +157,8 @@ public final class IngestCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--watch", paramLabel = "DIR",
-            description = "Publish the files in DIR, then keep watching it for new or changed files until stopped.")
+            description = "Publish the files in DIR, then keep watching it for new or changed files until stopped (after "
+                    + "any PATHs; with --http too, both run).")
     Path watch;
 
     @Option(names = "--dry-run",
@@ -171,8 +179,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Counted down when the run has flushed, closed and reported, so a shutdown hook can wait for it. */
-    private final CountDownLatch finished = new CountDownLatch(1);
+    /** Where a run with --http or --watch learns it is to stop: SIGINT/SIGTERM (tests hand in a manual one). */
+    Supplier<StopSignal> stopSignal = StopSignal::install;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -181,13 +189,14 @@ public final class IngestCommand implements Callable<Integer> {
             throw new UserException("--poll only applies to --feed and --feeds");
         }
         Duration pollEvery = poll == null ? null : duration("--poll", poll);
+        if (pollEvery != null && pollEvery.isZero()) {
+            throw new UserException("--poll must be longer than 0");
+        }
         Duration perHost = duration("--host-delay", hostDelay);
-        int modes = (paths.isEmpty() && urls.isEmpty() && feedUrls.isEmpty() ? 0 : 1) + (httpPort != null ? 1 : 0)
-                + (watch != null ? 1 : 0);
-        if (modes != 1) {
-            throw new UserException(modes == 0
-                    ? "nothing to read: give files or folders, '-' for standard input, --url URL..., --feed URL..., --watch DIR or --http [PORT] (see newsstream ingest --help)"
-                    : "choose one of PATH... (with --url URL... and --feed URL...), --watch DIR and --http [PORT]");
+        boolean reads = !paths.isEmpty() || !urls.isEmpty() || !feedUrls.isEmpty();
+        if (!reads && httpPort == null && watch == null) {
+            throw new UserException("nothing to read: give files or folders, '-' for standard input, --url URL..., "
+                    + "--feed URL..., --watch DIR or --http [PORT] (see newsstream ingest --help)");
         }
         Duration pageTimeout = pageTimeout();
         if (bind != null && httpPort == null) {
@@ -215,30 +224,92 @@ public final class IngestCommand implements Callable<Integer> {
         ArticleReader reader = ArticleReader.create(cfg.ingest(), sourceName == null ? null : new Source(sourceName, null),
                 Clock.systemUTC());
         SeenIds seen = new SeenIds();
+        boolean runsUntilStopped = httpPort != null || watch != null || pollEvery != null;
+        IngestStats.Totals given;
         IngestStats.Totals totals;
-        try {
-            try (ArticleSink sink = dryRun ? new PrintingSink(spec.commandLine().getOut(), seen) : publisher(cfg, seen, reporter)) {
-                Ingestor ingestor = new Ingestor(reader, sink, reporter);
-                if (httpPort != null) {
-                    serve(cfg, ingestor);
-                } else if (watch != null) {
-                    watch(ingestor);
-                } else {
-                    read(ingestor);
-                    if (!urls.isEmpty()) {
-                        ingestor.ingestUrls(urls, new PageFetcher(pageTimeout), PUBLISH_TIMEOUT);
-                    }
-                    if (!feedUrls.isEmpty()) {
-                        readFeeds(ingestor, feedUrls, new FeedReader(reader, new PageFetcher(pageTimeout), perHost), pollEvery);
-                    }
-                }
-                totals = ingestor.totals();
+        try (StopSignal stop = runsUntilStopped ? stopSignal.get() : null;
+             ArticleSink sink = dryRun ? new PrintingSink(spec.commandLine().getOut(), seen) : publisher(cfg, seen, reporter)) {
+            Ingestor ingestor = new Ingestor(reader, sink, reporter);
+            // what the command line names comes first, then the endpoint and the watcher until stopped
+            read(ingestor);
+            if (!urls.isEmpty()) {
+                ingestor.ingestUrls(urls, new PageFetcher(pageTimeout), PUBLISH_TIMEOUT);
             }
-            reporter.summary(totals);
-        } finally {
-            finished.countDown();
+            FeedReader feedReader = feedUrls.isEmpty() ? null : new FeedReader(reader, new PageFetcher(pageTimeout), perHost);
+            if (feedReader != null) {
+                ingestor.ingestFeeds(feedUrls, feedReader, PUBLISH_TIMEOUT);
+            }
+            given = ingestor.totals();
+            if (stop != null) {
+                serveAndWatch(cfg, ingestor, stop, pollEvery == null ? null : () -> ingestor.ingestFeeds(feedUrls, feedReader,
+                        PUBLISH_TIMEOUT), pollEvery);
+            }
+            totals = ingestor.totals();
         }
-        return totals.rejected() + totals.failed() > 0 ? 1 : 0;
+        reporter.summary(totals);
+        // Inputs named on the command line decide the exit code; what arrives later over HTTP or in
+        // the watched folder was answered or reported as it came, and a requested stop is a clean one.
+        return given.rejected() + given.failed() > 0 ? 1 : 0;
+    }
+
+    /** Reading the feeds again (--poll). */
+    private interface Poll {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Serves HTTP and/or watches the folder and/or reads the feeds every {@code every} until SIGINT/SIGTERM,
+     * then stops and waits for what is in flight.
+     */
+    private void serveAndWatch(NewsstreamConfig cfg, Ingestor ingestor, StopSignal stop, Poll poll, Duration every)
+            throws IOException, InterruptedException {
+        IngestHttpServer server = null;
+        FolderWatcher watcher = null;
+        Thread watching = null;
+        IOException[] watchFailure = new IOException[1];
+        try {
+            if (httpPort != null) {
+                server = IngestHttpServer.start(cfg.ingest(), ingestor);
+                ingestor.reporter().info("listening on " + server.uri() + IngestHttpServer.ARTICLES_PATH
+                        + (cfg.ingest().httpToken().isPresent() ? " (bearer token required)" : "") + "; stop with Ctrl-C");
+            }
+            if (watch != null) {
+                FolderWatcher w = new FolderWatcher(watch, file -> ingestor.ingestFile(file, PUBLISH_TIMEOUT),
+                        WATCH_DEBOUNCE, WATCH_POLL);
+                watcher = w;
+                watching = new Thread(() -> {
+                    try {
+                        w.run();
+                    } catch (IOException e) {
+                        watchFailure[0] = e;
+                        stop.request("watch failed");
+                    }
+                }, "ingest-watch");
+                ingestor.reporter().info("watching " + watch + " for .txt, .json, .jsonl and .html files; stop with Ctrl-C");
+                watching.start();
+            }
+            if (poll == null) {
+                stop.await();
+            } else {
+                ingestor.reporter().info("reading the feeds again every " + this.poll + "; stop with Ctrl-C");
+                while (!stop.await(every)) {
+                    poll.run();
+                }
+            }
+            ingestor.reporter().info("stopping (" + stop.reason() + ")");
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            if (watcher != null) {
+                watcher.close();
+                watching.join(STOP_WAIT.toMillis());
+            }
+            ingestor.awaitPublished(PUBLISH_TIMEOUT);
+        }
+        if (watchFailure[0] != null) {
+            throw new UserException("cannot watch " + watch + ": " + watchFailure[0].getMessage());
+        }
     }
 
     private static Duration duration(String option, String value) {
@@ -285,24 +356,6 @@ public final class IngestCommand implements Callable<Integer> {
             throw new UserException("--feeds " + feedsFile + " names no feed");
         }
         return out;
-    }
-
-    /** Reads the feeds once, or every {@code every} until the process is stopped. */
-    private void readFeeds(Ingestor ingestor, List<String> feedUrls, FeedReader feedReader, Duration every)
-            throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = null;
-        if (every != null) {
-            hook = new Thread(() -> {
-                stop.countDown();
-                awaitQuietly(finished);
-            }, "ingest-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            ingestor.reporter().info("reading " + feedUrls.size() + " feed(s) every " + poll + "; stop with Ctrl-C");
-        }
-        do {
-            ingestor.ingestFeeds(feedUrls, feedReader, PUBLISH_TIMEOUT);
-        } while (every != null && !stop.await(every.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private Duration pageTimeout() {
@@ -368,47 +421,5 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         ingestor.ingest(batch, PUBLISH_TIMEOUT);
-    }
-
-    private void serve(NewsstreamConfig cfg, Ingestor ingestor) throws IOException, InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        IngestHttpServer server = IngestHttpServer.start(cfg.ingest(), ingestor);
-        ingestor.reporter().info("listening on " + server.uri() + IngestHttpServer.ARTICLES_PATH
-                + (cfg.ingest().httpToken().isPresent() ? " (bearer token required)" : "") + "; stop with Ctrl-C");
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(finished);
-        }, "ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            stop.await();
-        } finally {
-            server.close();
-            ingestor.awaitPublished(PUBLISH_TIMEOUT);
-        }
-    }
-
-    private void watch(Ingestor ingestor) throws IOException {
-        FolderWatcher watcher = new FolderWatcher(watch, file -> ingestor.ingestFile(file, PUBLISH_TIMEOUT),
-                WATCH_DEBOUNCE, WATCH_POLL);
-        Thread hook = new Thread(() -> {
-            watcher.close();
-            awaitQuietly(finished);
-        }, "ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ingestor.reporter().info("watching " + watch + " for .txt, .json, .jsonl and .html files; stop with Ctrl-C");
-        try {
-            watcher.run();
-        } finally {
-            ingestor.awaitPublished(PUBLISH_TIMEOUT);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
