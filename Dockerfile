@@ -13,8 +13,8 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 newsstream \
  && useradd --system --uid 10001 --gid newsstream --home-dir /app --no-create-home --shell /usr/sbin/nologin newsstream \
- && mkdir -p /app \
- && chown newsstream:newsstream /app
+ && mkdir -p /app /var/lib/newsstream/enrich /var/lib/newsstream/sink \
+ && chown newsstream:newsstream /app /var/lib/newsstream/enrich /var/lib/newsstream/sink
 WORKDIR /app
 COPY --from=build /build/app/target/newsstream.jar /app/newsstream.jar
 USER 10001:10001

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 public final class AnnotateCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions options;
+    OfflineOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Article files (.txt, .json, .jsonl) or folders.")
     List<Path> files;

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,11 +47,14 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions options;
+    OfflineOptions options;
 
     @Option(names = "--articles", paramLabel = "DIR", defaultValue = "seeds",
             description = "Folder (or file) of articles to ingest (default: ${DEFAULT-VALUE}).")
     Path articles;
+
+    /** How often --follow looks at the stream applications' state. */
+    private static final Duration FOLLOW_CHECK = Duration.ofSeconds(1);
 
     @Option(names = "--follow", description = "Keep running after the summary; print how to ingest more and watch.")
     boolean follow;
@@ -114,9 +116,12 @@ public final class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
                 if (follow) {
-                    var dashboard = DashboardCommand.start(config, null, null); // stops with the process
-                    out.println("  dashboard (live page and JSON API): " + dashboard.url());
-                    follow(out, bootstrap, enrich.streams(), sink.streams());
+                    try (var dashboard = DashboardCommand.start(config, null, null)) {
+                        out.println("  dashboard (live page and JSON API): " + dashboard.url());
+                        if (!follow(out, bootstrap, enrich.streams(), sink.streams())) {
+                            return 1;
+                        }
+                    }
                 }
                 return 0;
             }
@@ -198,22 +203,32 @@ public final class DemoCommand implements Callable<Integer> {
                 articles.stream().filter(a -> a.story().duplicateOf() != null).count()));
     }
 
-    private static void follow(PrintStream out, String bootstrap, KafkaStreams... apps) throws InterruptedException {
-        out.println("The pipeline keeps running (Ctrl-C to stop). In another terminal:");
-        out.println("  java -jar app/target/newsstream.jar ingest --bootstrap-server " + bootstrap + " my-article.txt");
-        out.println("  java -jar app/target/newsstream.jar tail --bootstrap-server " + bootstrap);
-        out.println("  java -jar app/target/newsstream.jar tail dashboard.entities --bootstrap-server " + bootstrap);
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        for (KafkaStreams s : apps) {
-            s.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.ERROR) {
-                    out.println("a stream application failed; stopping");
-                    stop.countDown();
+    /**
+     * Keeps the pipeline running until Ctrl-C or SIGTERM (or a stream application fails), then returns so
+     * the services close (leaving their groups) and the broker stops: exit 0 after a requested stop.
+     *
+     * @return false when a stream application stopped on its own
+     */
+    private static boolean follow(PrintStream out, String bootstrap, KafkaStreams... apps) throws InterruptedException {
+        try (StopSignal stop = StopSignal.install()) {
+            out.println("The pipeline keeps running (Ctrl-C to stop). In another terminal:");
+            out.println("  java -jar app/target/newsstream.jar ingest --bootstrap-server " + bootstrap + " my-article.txt");
+            out.println("  java -jar app/target/newsstream.jar tail --bootstrap-server " + bootstrap);
+            out.println("  java -jar app/target/newsstream.jar tail dashboard.entities --bootstrap-server " + bootstrap);
+            out.flush();
+            // the applications are started: their state is watched, not listened to (a listener must be set before start)
+            while (!stop.await(FOLLOW_CHECK)) {
+                for (KafkaStreams s : apps) {
+                    if (s.state() == KafkaStreams.State.ERROR || s.state() == KafkaStreams.State.NOT_RUNNING) {
+                        out.println("a stream application stopped (" + s.state() + "); stopping");
+                        stop.request(s.state().name());
+                    }
                 }
-            });
+            }
+            out.println("stopping (" + stop.reason() + ")...");
+            out.flush();
+            return stop.reason() != null && stop.reason().startsWith("SIG") || "shutdown".equals(stop.reason());
         }
-        stop.await();
     }
 
     /**

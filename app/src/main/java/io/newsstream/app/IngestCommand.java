@@ -8,6 +8,7 @@ import io.newsstream.common.topics.Topics;
 import io.newsstream.ingest.IngestStats;
 import io.newsstream.ingest.Ingestor;
 import io.newsstream.ingest.Reporter;
+import io.newsstream.ingest.feed.FeedReader;
 import io.newsstream.ingest.fetch.PageFetcher;
 import io.newsstream.ingest.http.IngestHttpServer;
 import io.newsstream.ingest.publish.ArticlePublisher;
@@ -30,8 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import io.newsstream.common.metrics.MetricsServer;
 import io.newsstream.common.metrics.StageMetrics;
 import picocli.CommandLine.Command;
@@ -57,12 +57,17 @@ import picocli.CommandLine.Spec;
                         + ".jsonl files (one article object per line) and web pages: .html/.htm files (also gzipped, .html.gz) "
                         + "and --url addresses, whose article (title, body, date, outlet, canonical address, language) is "
                         + "extracted and the rest of the page left out. A folder is read recursively in name order; '-' reads "
-                        + "JSON Lines from standard input.",
+                        + "JSON Lines from standard input. --feed reads RSS and Atom feeds: an entry's full text from "
+                        + "the feed, else its page's article.",
                 "",
                 "Every article is cleaned (control characters, HTML, page furniture), gets a stable id (its own; a web "
                         + "page's from its normalised canonical address; else one derived from its text) and is published to the raw topic unless an article with that id is already "
                         + "there (ids published within ingest.dedupe.lookback are checked at start). Rejected inputs are named "
                         + "on standard error with the reason.",
+                "",
+                "PATHs, '-' and --url are read first. With --http and/or --watch the command then serves and/or watches "
+                        + "(both at once when both are given) until Ctrl-C or SIGTERM, finishes the requests and files in "
+                        + "hand, flushes and exits 0.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -72,6 +77,8 @@ import picocli.CommandLine.Spec;
                 "  newsstream ingest --dry-run feed.jsonl",
                 "  # web pages: the article of each, one JSON line per page in the order given",
                 "  newsstream ingest --dry-run --url https://example.com/news/story.html",
+                "  # RSS/Atom feeds, read again every 5 minutes (new entries only) until Ctrl-C",
+                "  newsstream ingest --feed https://example.com/rss.xml --poll 5m",
                 "  # JSON Lines from standard input",
                 "  cat feed.jsonl | newsstream ingest -",
                 "  # publish the files in inbox/, then each new one as it lands",
@@ -82,6 +89,9 @@ import picocli.CommandLine.Spec;
                 "       'http://127.0.0.1:8080/articles?source=Herald'",
                 "  # listen on every interface: a token is then required",
                 "  NEWSSTREAM_INGEST_HTTP_TOKEN=s3cret newsstream ingest --http --bind 0.0.0.0",
+                "  # all in one process, as docker-compose.yml runs it: archive/ first, then",
+                "  # HTTP and the inbox/ watcher until Ctrl-C or SIGTERM",
+                "  newsstream ingest --http 8080 --watch inbox/ archive/",
                 "",
                 "Settings (--set KEY=VALUE, a properties file, or NEWSSTREAM_* variables):",
                 "  ingest.max.chars, ingest.dedupe.lookback, topic.raw.name,",
@@ -90,8 +100,9 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:every input was published or was already there",
-                "1:some inputs were rejected or could not be published",
+                "0:every input was published or was already there (with --http or --watch: stopped by Ctrl-C",
+                "  or SIGTERM after the PATHs given were)",
+                "1:some inputs named on the command line were rejected or could not be published",
                 "2:usage or configuration error, or Kafka cannot be reached",
         })
 public final class IngestCommand implements Callable<Integer> {
@@ -116,13 +127,30 @@ public final class IngestCommand implements Callable<Integer> {
                     + "page that cannot be fetched is named with the reason and the run goes on.")
     List<String> urls = new ArrayList<>();
 
+    @Option(names = "--feed", arity = "1..*", paramLabel = "URL",
+            description = "RSS or Atom feeds to read: each entry's full text from the feed, else from its page (the "
+                    + "feed's summary when the page fails); an entry is read once per run.")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--feeds", paramLabel = "FILE",
+            description = "A file of feed addresses: one URL a line ('#' starts a comment), or an OPML subscription list.")
+    Path feedsFile;
+
+    @Option(names = "--poll", paramLabel = "DURATION",
+            description = "Read the feeds again every DURATION (e.g. 5m) until stopped with Ctrl-C; new entries only.")
+    String poll;
+
+    @Option(names = "--host-delay", paramLabel = "DURATION", defaultValue = "1s",
+            description = "Least time between two requests to one host when reading feeds (default: ${DEFAULT-VALUE}).")
+    String hostDelay;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-            description = "Longest a --url page may take to arrive in full (default: ${DEFAULT-VALUE}; e.g. 500ms, 10s, 1m).")
+            description = "Longest a --url page or a feed may take to arrive in full (default: ${DEFAULT-VALUE}; e.g. 500ms, 10s, 1m).")
     String timeout;
 
     @Option(names = "--http", arity = "0..1", paramLabel = "PORT", fallbackValue = "-1",
-            description = "Serve an HTTP endpoint instead: POST /articles (application/json or text/plain), GET /health. "
-                    + "PORT defaults to ingest.http.port (8080); 0 picks a free port.")
+            description = "Serve an HTTP endpoint until stopped (after any PATHs): POST /articles (application/json or "
+                    + "text/plain), GET /health. PORT defaults to ingest.http.port (8080); 0 picks a free port.")
     Integer httpPort;
 
     @Option(names = "--bind", paramLabel = "ADDR",
@@ -131,7 +159,8 @@ public final class IngestCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--watch", paramLabel = "DIR",
-            description = "Publish the files in DIR, then keep watching it for new or changed files until stopped.")
+            description = "Publish the files in DIR, then keep watching it for new or changed files until stopped (after "
+                    + "any PATHs; with --http too, both run).")
     Path watch;
 
     @Option(names = "--dry-run",
@@ -152,16 +181,24 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Counted down when the run has flushed, closed and reported, so a shutdown hook can wait for it. */
-    private final CountDownLatch finished = new CountDownLatch(1);
+    /** Where a run with --http or --watch learns it is to stop: SIGINT/SIGTERM (tests hand in a manual one). */
+    Supplier<StopSignal> stopSignal = StopSignal::install;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        int modes = (paths.isEmpty() && urls.isEmpty() ? 0 : 1) + (httpPort != null ? 1 : 0) + (watch != null ? 1 : 0);
-        if (modes != 1) {
-            throw new UserException(modes == 0
-                    ? "nothing to read: give files or folders, '-' for standard input, --url URL..., --watch DIR or --http [PORT] (see newsstream ingest --help)"
-                    : "choose one of PATH... (with --url URL...), --watch DIR and --http [PORT]");
+        List<String> feedUrls = feedUrls();
+        if (poll != null && feedUrls.isEmpty()) {
+            throw new UserException("--poll only applies to --feed and --feeds");
+        }
+        Duration pollEvery = poll == null ? null : duration("--poll", poll);
+        if (pollEvery != null && pollEvery.isZero()) {
+            throw new UserException("--poll must be longer than 0");
+        }
+        Duration perHost = duration("--host-delay", hostDelay);
+        boolean reads = !paths.isEmpty() || !urls.isEmpty() || !feedUrls.isEmpty();
+        if (!reads && httpPort == null && watch == null) {
+            throw new UserException("nothing to read: give files or folders, '-' for standard input, --url URL..., "
+                    + "--feed URL..., --watch DIR or --http [PORT] (see newsstream ingest --help)");
         }
         Duration pageTimeout = pageTimeout();
         if (bind != null && httpPort == null) {
@@ -189,27 +226,138 @@ public final class IngestCommand implements Callable<Integer> {
         ArticleReader reader = ArticleReader.create(cfg.ingest(), sourceName == null ? null : new Source(sourceName, null),
                 Clock.systemUTC());
         SeenIds seen = new SeenIds();
+        boolean runsUntilStopped = httpPort != null || watch != null || pollEvery != null;
+        IngestStats.Totals given;
         IngestStats.Totals totals;
-        try {
-            try (ArticleSink sink = dryRun ? new PrintingSink(spec.commandLine().getOut(), seen) : publisher(cfg, seen, reporter)) {
-                Ingestor ingestor = new Ingestor(reader, sink, reporter);
-                if (httpPort != null) {
-                    serve(cfg, ingestor);
-                } else if (watch != null) {
-                    watch(ingestor);
-                } else {
-                    read(ingestor);
-                    if (!urls.isEmpty()) {
-                        ingestor.ingestUrls(urls, new PageFetcher(pageTimeout), PUBLISH_TIMEOUT);
-                    }
-                }
-                totals = ingestor.totals();
+        try (StopSignal stop = runsUntilStopped ? stopSignal.get() : null;
+             ArticleSink sink = dryRun ? new PrintingSink(spec.commandLine().getOut(), seen) : publisher(cfg, seen, reporter)) {
+            Ingestor ingestor = new Ingestor(reader, sink, reporter);
+            // what the command line names comes first, then the endpoint and the watcher until stopped
+            read(ingestor);
+            if (!urls.isEmpty()) {
+                ingestor.ingestUrls(urls, new PageFetcher(pageTimeout), PUBLISH_TIMEOUT);
             }
-            reporter.summary(totals);
-        } finally {
-            finished.countDown();
+            FeedReader feedReader = feedUrls.isEmpty() ? null : new FeedReader(reader, new PageFetcher(pageTimeout), perHost);
+            if (feedReader != null) {
+                ingestor.ingestFeeds(feedUrls, feedReader, PUBLISH_TIMEOUT);
+            }
+            given = ingestor.totals();
+            if (stop != null) {
+                serveAndWatch(cfg, ingestor, stop, pollEvery == null ? null : () -> ingestor.ingestFeeds(feedUrls, feedReader,
+                        PUBLISH_TIMEOUT), pollEvery);
+            }
+            totals = ingestor.totals();
         }
-        return totals.rejected() + totals.failed() > 0 ? 1 : 0;
+        reporter.summary(totals);
+        // Inputs named on the command line decide the exit code; what arrives later over HTTP or in
+        // the watched folder was answered or reported as it came, and a requested stop is a clean one.
+        return given.rejected() + given.failed() > 0 ? 1 : 0;
+    }
+
+    /** Reading the feeds again (--poll). */
+    private interface Poll {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Serves HTTP and/or watches the folder and/or reads the feeds every {@code every} until SIGINT/SIGTERM,
+     * then stops and waits for what is in flight.
+     */
+    private void serveAndWatch(NewsstreamConfig cfg, Ingestor ingestor, StopSignal stop, Poll poll, Duration every)
+            throws IOException, InterruptedException {
+        IngestHttpServer server = null;
+        FolderWatcher watcher = null;
+        Thread watching = null;
+        IOException[] watchFailure = new IOException[1];
+        try {
+            if (httpPort != null) {
+                server = IngestHttpServer.start(cfg.ingest(), ingestor);
+                ingestor.reporter().info("listening on " + server.uri() + IngestHttpServer.ARTICLES_PATH
+                        + (cfg.ingest().httpToken().isPresent() ? " (bearer token required)" : "") + "; stop with Ctrl-C");
+            }
+            if (watch != null) {
+                FolderWatcher w = new FolderWatcher(watch, file -> ingestor.ingestFile(file, PUBLISH_TIMEOUT),
+                        WATCH_DEBOUNCE, WATCH_POLL);
+                watcher = w;
+                watching = new Thread(() -> {
+                    try {
+                        w.run();
+                    } catch (IOException e) {
+                        watchFailure[0] = e;
+                        stop.request("watch failed");
+                    }
+                }, "ingest-watch");
+                ingestor.reporter().info("watching " + watch + " for .txt, .json, .jsonl and .html files; stop with Ctrl-C");
+                watching.start();
+            }
+            if (poll == null) {
+                stop.await();
+            } else {
+                ingestor.reporter().info("reading the feeds again every " + this.poll + "; stop with Ctrl-C");
+                while (!stop.await(every)) {
+                    poll.run();
+                }
+            }
+            ingestor.reporter().info("stopping (" + stop.reason() + ")");
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            if (watcher != null) {
+                watcher.close();
+                watching.join(STOP_WAIT.toMillis());
+            }
+            ingestor.awaitPublished(PUBLISH_TIMEOUT);
+        }
+        if (watchFailure[0] != null) {
+            throw new UserException("cannot watch " + watch + ": " + watchFailure[0].getMessage());
+        }
+    }
+
+    private static Duration duration(String option, String value) {
+        if (value.strip().matches("0+(ms|s|m|h|d)?")) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration d = Settings.parseDurationSetting(option, value);
+            if (d.isNegative()) {
+                throw new UserException(option + " must not be negative, got " + value);
+            }
+            return d;
+        } catch (ConfigException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    /** --feed addresses, then those of --feeds FILE (lines, or an OPML list's xmlUrl attributes). */
+    private List<String> feedUrls() {
+        List<String> out = new ArrayList<>(feeds);
+        if (feedsFile == null) {
+            return out;
+        }
+        String text;
+        try {
+            text = Files.readString(feedsFile);
+        } catch (IOException e) {
+            throw new UserException("cannot read --feeds " + feedsFile + ": " + e.getMessage());
+        }
+        if (text.stripLeading().startsWith("<")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("xmlUrl\\s*=\\s*\"([^\"]+)\"").matcher(text);
+            while (m.find()) {
+                out.add(m.group(1).replace("&amp;", "&"));
+            }
+        } else {
+            for (String line : text.split("\\R")) {
+                String l = line.replaceAll("#.*", "").strip();
+                if (!l.isEmpty()) {
+                    out.add(l);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UserException("--feeds " + feedsFile + " names no feed");
+        }
+        return out;
     }
 
     private Duration pageTimeout() {
@@ -302,47 +450,5 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         ingestor.ingest(batch, PUBLISH_TIMEOUT);
-    }
-
-    private void serve(NewsstreamConfig cfg, Ingestor ingestor) throws IOException, InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        IngestHttpServer server = IngestHttpServer.start(cfg.ingest(), ingestor);
-        ingestor.reporter().info("listening on " + server.uri() + IngestHttpServer.ARTICLES_PATH
-                + (cfg.ingest().httpToken().isPresent() ? " (bearer token required)" : "") + "; stop with Ctrl-C");
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(finished);
-        }, "ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            stop.await();
-        } finally {
-            server.close();
-            ingestor.awaitPublished(PUBLISH_TIMEOUT);
-        }
-    }
-
-    private void watch(Ingestor ingestor) throws IOException {
-        FolderWatcher watcher = new FolderWatcher(watch, file -> ingestor.ingestFile(file, PUBLISH_TIMEOUT),
-                WATCH_DEBOUNCE, WATCH_POLL);
-        Thread hook = new Thread(() -> {
-            watcher.close();
-            awaitQuietly(finished);
-        }, "ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ingestor.reporter().info("watching " + watch + " for .txt, .json, .jsonl and .html files; stop with Ctrl-C");
-        try {
-            watcher.run();
-        } finally {
-            ingestor.awaitPublished(PUBLISH_TIMEOUT);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Streaming news enrichment on Apache Kafka: ingest articles, enrich them with language, "
                 + "entities, sentiment and stories, and feed dashboards.",
-        footer = {"", "Benchmark: from a source checkout, ./bench measures articles/s per thread (next to the stock",
-                "CoreNLP pipeline), end-to-end throughput and latency on an embedded broker, and enrich's heap;",
-                "./bench --quick is the short version, ./bench --help says more. Figures: BENCHMARKS.md."},
+        footer = {"", "Benchmark: from a source checkout, ./bench measures articles/s per thread",
+                "(next to the stock CoreNLP pipeline), end-to-end throughput and latency on an",
+                "embedded broker, and enrich's heap; ./bench --quick is the short version,",
+                "./bench --help says more. Figures: BENCHMARKS.md."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 IngestCommand.class,
@@ -36,7 +37,15 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and the demo). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(CommandLine.defaultFactory()).execute(args);
+    }
+
+    /**
+     * The command line with its error handling (a usage or configuration error is exit code 2 with the
+     * message), its subcommands made by {@code factory} (tests hand in prepared instances).
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new Main(), factory);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ConfigException || ex instanceof UserException) {
                 cmd.getErr().println(cmd.getColorScheme().errorText("newsstream: " + ex.getMessage()));
@@ -44,7 +53,7 @@ public final class Main implements Runnable {
             }
             throw ex;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

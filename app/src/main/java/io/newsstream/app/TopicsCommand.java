@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code newsstream topics create|list}: the topic registry, and creating its topics on a cluster. */
-@Command(name = "topics", description = "List the topics newsstream uses, or create them on a cluster.",
+@Command(name = "topics", mixinStandardHelpOptions = true, description = "List the topics newsstream uses, or create them on a cluster.",
         subcommands = {TopicsCommand.Create.class, TopicsCommand.ListTopics.class})
 public final class TopicsCommand implements Runnable {
 

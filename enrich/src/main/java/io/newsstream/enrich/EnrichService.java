@@ -6,6 +6,7 @@ import io.newsstream.common.topics.Topics;
 import io.newsstream.enrich.topology.DeadLetterProductionExceptionHandler;
 import io.newsstream.enrich.topology.EnrichTopology;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -54,12 +55,12 @@ public final class EnrichService implements AutoCloseable {
         return p;
     }
 
-    /** The running Kafka Streams instance, for state and metrics. */
     /** The topology this service runs, for logging and inspection. */
     public Topology topology() {
         return topology;
     }
 
+    /** The running Kafka Streams instance, for state and metrics. */
     public KafkaStreams streams() {
         return streams;
     }
@@ -68,8 +69,10 @@ public final class EnrichService implements AutoCloseable {
         streams.start();
     }
 
+    /** Closes the application within 30 s, its stream threads leaving the consumer group so the rest rebalance at once. */
     @Override
     public void close() {
-        streams.close(java.time.Duration.ofSeconds(30));
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(java.time.Duration.ofSeconds(30)));
     }
 }

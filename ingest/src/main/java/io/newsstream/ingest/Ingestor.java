@@ -1,6 +1,8 @@
 package io.newsstream.ingest;
 
 import io.newsstream.common.model.RawArticle;
+import io.newsstream.ingest.feed.FeedException;
+import io.newsstream.ingest.feed.FeedReader;
 import io.newsstream.ingest.fetch.PageFetcher;
 import io.newsstream.ingest.publish.ArticleSink;
 import io.newsstream.ingest.read.ArticleReader;
@@ -76,6 +78,30 @@ public final class Ingestor {
             accept(reader.readUrl(url, fetcher));
             stats.fileDone();
             reporter.progress(stats.totals(), urls.size(), "pages");
+        }
+        awaitPublished(publishTimeout);
+        return stats.totals();
+    }
+
+    /**
+     * Reads each feed of {@code feeds} once ({@link FeedReader}), publishes the articles of its entries,
+     * reports a line per feed, and waits until all are written or failed. A feed that cannot be fetched
+     * or parsed is rejected with the reason, named by its address, and the run goes on.
+     */
+    public IngestStats.Totals ingestFeeds(List<String> feeds, FeedReader feedReader, Duration publishTimeout)
+            throws InterruptedException {
+        for (String feed : feeds) {
+            try {
+                FeedReader.Result r = feedReader.read(feed);
+                long rejectedBefore = stats.totals().rejected();
+                r.articles().forEach(this::accept);
+                long rejected = stats.totals().rejected() - rejectedBefore;
+                reporter.info(String.format("feed %s: %d entries, %d read before, %d articles, %d rejected", feed,
+                        r.entries(), r.skipped(), r.articles().size() - rejected, rejected));
+            } catch (FeedException e) {
+                reject(ReadResult.rejected(feed, e.getMessage()));
+            }
+            stats.fileDone();
         }
         awaitPublished(publishTimeout);
         return stats.totals();

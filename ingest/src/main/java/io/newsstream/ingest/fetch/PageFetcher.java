@@ -69,9 +69,29 @@ public final class PageFetcher {
      * @throws FetchException naming what went wrong (not a web address, HTTP status, timeout, too big...)
      */
     public Page fetch(String url) throws FetchException {
+        return fetch(url, PAGE_TYPES, PAGE_ACCEPT, "not a web page");
+    }
+
+    /**
+     * Fetches the RSS or Atom feed at {@code url}, as {@link #fetch} does a page: XML types are accepted
+     * (and HTML, so that the feed parser can say the address returned a page).
+     */
+    public Page fetchFeed(String url) throws FetchException {
+        return fetch(url, FEED_TYPES, FEED_ACCEPT, "not a feed");
+    }
+
+    private static final java.util.Set<String> PAGE_TYPES = java.util.Set.of("text/html", "application/xhtml+xml", "text/plain",
+            "application/octet-stream");
+    private static final java.util.Set<String> FEED_TYPES = java.util.Set.of("application/rss+xml", "application/atom+xml",
+            "application/rdf+xml", "application/xml", "text/xml", "application/feed+xml", "text/html", "text/plain",
+            "application/octet-stream");
+    private static final String PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+    private static final String FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
+
+    private Page fetch(String url, java.util.Set<String> types, String accept, String notWhat) throws FetchException {
         URI uri = parse(url);
         for (int hop = 0; ; hop++) {
-            HttpResponse<byte[]> response = exchange(uri);
+            HttpResponse<byte[]> response = exchange(uri, accept);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 Optional<String> location = response.headers().firstValue("Location");
@@ -94,19 +114,18 @@ public final class PageFetcher {
             }
             String type = response.headers().firstValue("Content-Type").orElse("");
             String mime = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-            if (!mime.isEmpty() && !mime.equals("text/html") && !mime.equals("application/xhtml+xml") && !mime.equals("text/plain")
-                    && !mime.equals("application/octet-stream")) {
-                throw new FetchException("not a web page (Content-Type " + mime + ")");
+            if (!mime.isEmpty() && !types.contains(mime)) {
+                throw new FetchException(notWhat + " (Content-Type " + mime + ")");
             }
             return new Page(uri, inflate(response), charset(type));
         }
     }
 
-    private HttpResponse<byte[]> exchange(URI uri) throws FetchException {
+    private HttpResponse<byte[]> exchange(URI uri, String accept) throws FetchException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("User-Agent", USER_AGENT)
-                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+                .header("Accept", accept)
                 .header("Accept-Encoding", "gzip")
                 .GET().build();
         CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, info -> new LimitedBody(maxBytes));
