@@ -131,7 +131,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static List<LabelledCorpus.Read> read(ArticleReader reader, Path p) {
+    /** The articles of one file or folder as a corpus loader takes them (also for StoryTuneMain). */
+    static List<LabelledCorpus.Read> read(ArticleReader reader, Path p) {
         List<LabelledCorpus.Read> out = new ArrayList<>();
         for (ReadResult r : reader.read(p)) {
             out.add(r.isAccepted() ? new LabelledCorpus.Read(r.origin(), r.article(), null)

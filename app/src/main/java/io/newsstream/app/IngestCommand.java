@@ -314,16 +314,15 @@ public final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /** A duration option that may be 0 ({@code 0s}, {@code 0}); otherwise as {@link #positive}. */
     private static Duration duration(String option, String value) {
-        if (value.strip().matches("0+(ms|s|m|h|d)?")) {
-            return Duration.ZERO;
-        }
+        return value.strip().matches("0+(ms|s|m|h|d)?") ? Duration.ZERO : positive(option, value);
+    }
+
+    /** A positive duration option, or the setting parser's message as a usage error. */
+    private static Duration positive(String option, String value) {
         try {
-            Duration d = Settings.parseDurationSetting(option, value);
-            if (d.isNegative()) {
-                throw new UserException(option + " must not be negative, got " + value);
-            }
-            return d;
+            return Settings.parseDurationSetting(option, value);
         } catch (ConfigException e) {
             throw new UserException(e.getMessage());
         }
@@ -361,11 +360,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private Duration pageTimeout() {
-        try {
-            return Settings.parseDurationSetting("--timeout", timeout);
-        } catch (ConfigException e) {
-            throw new UserException(e.getMessage());
-        }
+        return positive("--timeout", timeout);
     }
 
     private void checkPaths() {

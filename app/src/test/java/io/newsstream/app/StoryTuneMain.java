@@ -10,7 +10,6 @@ import io.newsstream.enrich.eval.LabelledCorpus;
 import io.newsstream.enrich.stories.OfflineStories;
 import io.newsstream.enrich.stories.StoryAssigner;
 import io.newsstream.ingest.read.ArticleReader;
-import io.newsstream.ingest.read.ReadResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,17 +33,10 @@ public final class StoryTuneMain {
         for (String a : args) {
             if (a.equals("seeds")) {
                 corpora.add(LabelledCorpus.files(Path.of("../shared/gold/seeds-entities.json"), List.of(Path.of("seeds")),
-                        p -> read(reader, p)));
+                        p -> EvalCommand.read(reader, p)));
                 continue;
             }
-            corpora.add(LabelledCorpus.folder(Path.of(a), p -> {
-                List<LabelledCorpus.Read> out = new ArrayList<>();
-                for (ReadResult r : reader.read(p)) {
-                    out.add(r.isAccepted() ? new LabelledCorpus.Read(r.origin(), r.article(), null)
-                            : LabelledCorpus.Read.failed(r.origin(), r.error()));
-                }
-                return out;
-            }));
+            corpora.add(LabelledCorpus.folder(Path.of(a), p -> EvalCommand.read(reader, p)));
         }
         Map<String, EnrichedArticle> cache = new HashMap<>();
         Function<RawArticle, EnrichedArticle> enrich = raw -> cache.computeIfAbsent(raw.id(), id -> enricher.enrich(raw));
@@ -98,15 +90,6 @@ public final class StoryTuneMain {
                 lines.forEach(l -> System.out.println("   " + l));
             }
         });
-    }
-
-    private static List<LabelledCorpus.Read> read(ArticleReader reader, Path p) {
-        List<LabelledCorpus.Read> out = new ArrayList<>();
-        for (ReadResult r : reader.read(p)) {
-            out.add(r.isAccepted() ? new LabelledCorpus.Read(r.origin(), r.article(), null)
-                    : LabelledCorpus.Read.failed(r.origin(), r.error()));
-        }
-        return out;
     }
 
     private static double[] doubles(String property, String otherwise) {

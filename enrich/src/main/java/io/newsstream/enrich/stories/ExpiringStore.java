@@ -45,14 +45,7 @@ public final class ExpiringStore {
     /** Stores {@code payload} under {@code key} until {@code expiresAt} (epoch milliseconds). */
     public void put(String key, byte[] payload, long expiresAt) {
         expiresAt = roundUp(expiresAt);
-        byte[] old = store.get(key);
-        long oldExpiry = old == null ? Long.MIN_VALUE : ByteBuffer.wrap(old).getLong();
-        if (oldExpiry != expiresAt) {
-            if (old != null) {
-                store.delete(indexKey(oldExpiry, key));
-            }
-            store.put(indexKey(expiresAt, key), EMPTY);
-        }
+        reindex(key, store.get(key), expiresAt);
         store.put(key, ByteBuffer.allocate(8 + payload.length).putLong(expiresAt).put(payload).array());
     }
 
@@ -65,16 +58,21 @@ public final class ExpiringStore {
     public int increment(String key, long expiresAt) {
         expiresAt = roundUp(expiresAt);
         byte[] old = store.get(key);
-        long oldExpiry = old == null ? Long.MIN_VALUE : ByteBuffer.wrap(old).getLong();
         int count = old == null ? 1 : ByteBuffer.wrap(old).getInt(8) + 1;
+        reindex(key, old, expiresAt);
+        store.put(key, ByteBuffer.allocate(12).putLong(expiresAt).putInt(count).array());
+        return count;
+    }
+
+    /** Moves {@code key}'s time-index entry from the expiry stored in {@code old} (null: none) to {@code expiresAt}. */
+    private void reindex(String key, byte[] old, long expiresAt) {
+        long oldExpiry = old == null ? Long.MIN_VALUE : ByteBuffer.wrap(old).getLong();
         if (oldExpiry != expiresAt) {
             if (old != null) {
                 store.delete(indexKey(oldExpiry, key));
             }
             store.put(indexKey(expiresAt, key), EMPTY);
         }
-        store.put(key, ByteBuffer.allocate(12).putLong(expiresAt).putInt(count).array());
-        return count;
     }
 
     public void delete(String key) {

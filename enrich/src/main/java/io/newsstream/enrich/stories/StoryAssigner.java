@@ -198,7 +198,10 @@ public final class StoryAssigner {
     }
 
     /** An article's unit word and entity vectors under the current document frequencies. */
-    private record Vectors(TermVector terms, TermVector entities) {
+    private record Vectors(TermVector terms, TermVector entities, int[] postedTerms) {
+        Vectors(TermVector terms, TermVector entities) {
+            this(terms, entities, terms.top(POSTED_TERMS));
+        }
     }
 
     /** Similarity of an article to a story, in [0, 1]. */
@@ -295,10 +298,9 @@ public final class StoryAssigner {
                 pre.merge(storyId, e.getValue(), Double::sum);
             }
         }
-        Map<Integer, Float> weights = weights(v.terms());
-        for (int term : v.terms().top(POSTED_TERMS)) {
+        for (int term : v.postedTerms()) {
             for (String storyId : index.storiesInBucket(term)) {
-                pre.merge(storyId, (double) weights.get(term), Double::sum);
+                pre.merge(storyId, v.terms().weightOf(term), Double::sum);
             }
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(pre.entrySet());
@@ -306,14 +308,6 @@ public final class StoryAssigner {
         List<String> out = new ArrayList<>(Math.min(MAX_CANDIDATES, ranked.size()));
         for (int i = 0; i < ranked.size() && i < MAX_CANDIDATES; i++) {
             out.add(ranked.get(i).getKey());
-        }
-        return out;
-    }
-
-    private static Map<Integer, Float> weights(TermVector v) {
-        Map<Integer, Float> out = new HashMap<>();
-        for (int i = 0; i < v.size(); i++) {
-            out.put(v.key(i), v.weight(i));
         }
         return out;
     }
@@ -347,7 +341,7 @@ public final class StoryAssigner {
             }
             index.addStoryToEntity(entityId, story.id(), POSTING_CAP, expiresAt);
         }
-        for (int term : v.terms().top(POSTED_TERMS)) {
+        for (int term : v.postedTerms()) {
             index.addStoryToBucket(term, story.id(), BUCKET_CAP, expiresAt);
         }
     }

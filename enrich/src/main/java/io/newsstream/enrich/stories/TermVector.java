@@ -62,6 +62,12 @@ public final class TermVector {
         return weights[i];
     }
 
+    /** The weight of {@code key}, 0 when the vector does not have it. */
+    public double weightOf(int key) {
+        int i = Arrays.binarySearch(keys, key);
+        return i < 0 ? 0 : weights[i];
+    }
+
     /** Euclidean length. */
     public double norm() {
         return norm;

@@ -3,13 +3,10 @@ package io.newsstream.ingest.feed;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.newsstream.ingest.read.Dates;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -171,24 +168,9 @@ public final class FeedParser {
         }
     }
 
-    /** An RFC 822 date (RSS {@code pubDate}) or an ISO 8601 one (Atom, Dublin Core), else null. */
+    /** An RFC 822 date (RSS {@code pubDate}) or an ISO 8601 one (Atom, Dublin Core), as a date field is read; else null. */
     static Instant date(String s) {
-        String t = s.trim().replaceAll("\\s+", " ");
-        try {
-            return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException ignored) {
-            return null;
-        }
+        return Dates.parseField(s.replaceAll("\\s+", " ")).orElse(null);
     }
 
     private static XMLInputFactory factory() {

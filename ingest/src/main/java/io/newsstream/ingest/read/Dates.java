@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * the date lines at the top of a plain-text article. A date without a time is the start of that day
  * in UTC; a time without an offset is taken as UTC.
  */
-final class Dates {
+public final class Dates {
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
@@ -50,7 +50,7 @@ final class Dates {
      * Parses a date field: ISO-8601 date ({@code 2024-12-28}), date-time with offset or zone, local
      * date-time (as UTC), an instant, or RFC 1123 ({@code Sat, 28 Dec 2024 10:00:00 GMT}).
      */
-    static Optional<Instant> parseField(String raw) {
+    public static Optional<Instant> parseField(String raw) {
         String s = raw == null ? "" : raw.trim();
         if (s.isEmpty()) {
             return Optional.empty();
