@@ -114,9 +114,10 @@ public final class FeedReader {
 
     /** The entry's feed content as a small page, so one extractor and one id rule serve both paths. */
     private ReadResult fromFeed(FeedEntry e, String origin) {
+        String title = e.title() == null ? null : escape(Jsoup.parse(e.title()).text());
         StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\">");
-        if (e.title() != null) {
-            html.append("<title>").append(escape(Jsoup.parse(e.title()).text())).append("</title>");
+        if (title != null) {
+            html.append("<title>").append(title).append("</title>");
         }
         if (e.publishedAt() != null) {
             html.append("<meta property=\"article:published_time\" content=\"").append(e.publishedAt()).append("\">");
@@ -125,8 +126,8 @@ public final class FeedReader {
             html.append("<link rel=\"canonical\" href=\"").append(escape(e.link())).append("\">");
         }
         html.append("</head><body><article>");
-        if (e.title() != null) {
-            html.append("<h1>").append(escape(Jsoup.parse(e.title()).text())).append("</h1>");
+        if (title != null) {
+            html.append("<h1>").append(title).append("</h1>");
         }
         html.append(e.body()).append("</article></body></html>");
         return reader.readPage(html.toString().getBytes(StandardCharsets.UTF_8), "UTF-8", e.link(), origin);
