@@ -3,6 +3,7 @@ package io.newsstream.enrich.stories;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +28,8 @@ public final class NearDuplicateDetector {
     /** Originals kept per LSH bucket, the newest. */
     static final int BUCKET_CAP = 32;
 
-    private final MinHasher hasher = new MinHasher(BANDS * ROWS, BANDS, ROWS, 0x5EEDD0C5L);
+    /** A fixed function of its seed, so every thread, process and run computes the same signatures. */
+    private static final MinHasher HASHER = new MinHasher(BANDS * ROWS, BANDS, ROWS, 0x5EEDD0C5L);
     private final DuplicateIndex index;
     private final long windowMs;
 
@@ -50,50 +52,77 @@ public final class NearDuplicateDetector {
     }
 
     /**
-     * Checks {@code text} against the originals remembered and remembers it when it is an original. An id
-     * is never a copy of itself: an original seen again with the same text is a redelivery, an original
+     * What is compared of one body: how many distinct shingles it has and their MinHash signature. A pure
+     * function of the text, so it can be computed anywhere (the topology computes it on the parallel
+     * enrichment step) and checked at the one place that sees every article.
+     */
+    public record Content(int shingles, int[] signature) {
+    }
+
+    /** The {@link Content} of {@code text}. */
+    public static Content content(String text) {
+        Set<Long> shingles = TextFeatures.shingles(text);
+        return new Content(shingles.size(), HASHER.signature(shingles));
+    }
+
+    /** The LSH buckets of a signature. */
+    static long[] buckets(int[] signature) {
+        return HASHER.buckets(signature);
+    }
+
+    /** As {@link #check(String, Content, Instant)} for the body {@code text}. */
+    public Verdict check(String id, String text, Instant seenAt) {
+        return check(id, content(text), seenAt);
+    }
+
+    /**
+     * Checks {@code content} against the originals remembered and remembers it when it is an original. An
+     * id is never a copy of itself: an original seen again with the same text is a redelivery, an original
      * again; an id seen again with another text is checked anew against the others, and when it is an
      * original its new text replaces the one remembered under its id (so later copies of the old text are
      * not sent to an enrichment of the new one).
      */
-    public Verdict check(String id, String text, Instant seenAt) {
+    public Verdict check(String id, Content content, Instant seenAt) {
         long t = Times.advance(index.watermark(), seenAt);
         long watermark = Math.max(index.watermark(), t);
         index.watermark(watermark);
         index.expire(watermark);
-        Set<Long> shingles = TextFeatures.shingles(text);
-        int[] sig = hasher.signature(shingles);
+        int[] sig = content.signature();
         DuplicateEntry self = index.get(id);
         if (self != null && Arrays.equals(self.signature(), sig)) {
             return Verdict.ORIGINAL;
         }
-        long[] buckets = hasher.buckets(sig);
+        long[] buckets = HASHER.buckets(sig);
         // sorted, so the first-best candidate is the same on every run
         Set<String> candidates = new TreeSet<>();
         for (long b : buckets) {
             candidates.addAll(index.bucket(b));
         }
+        candidates.remove(id);
+        Verdict best = best(content, candidates.stream().map(index::get).filter(Objects::nonNull).toList());
+        if (best.isDuplicate()) {
+            return best;
+        }
+        index.put(new DuplicateEntry(id, t, content.shingles(), sig), buckets, BUCKET_CAP, t + windowMs);
+        return Verdict.ORIGINAL;
+    }
+
+    /**
+     * The entry among {@code candidates} that {@code content} is a near-verbatim copy of: the most similar,
+     * the earliest seen among equals, the first given among those; {@link Verdict#ORIGINAL} when none is.
+     */
+    static Verdict best(Content content, Collection<DuplicateEntry> candidates) {
         DuplicateEntry best = null;
         double bestJ = 0;
-        candidates.remove(id);
-        for (String c : candidates) {
-            DuplicateEntry e = index.get(c);
-            if (e == null) {
-                continue;
-            }
-            double j = MinHasher.similarity(sig, e.signature());
-            if (j >= MIN_JACCARD && containment(j, shingles.size(), e.shingles()) >= MIN_CONTAINMENT
+        for (DuplicateEntry e : candidates) {
+            double j = MinHasher.similarity(content.signature(), e.signature());
+            if (j >= MIN_JACCARD && containment(j, content.shingles(), e.shingles()) >= MIN_CONTAINMENT
                     && (best == null || j > bestJ || (j == bestJ && e.seenAt() < best.seenAt()))) {
                 best = e;
                 bestJ = j;
             }
         }
-        if (best != null) {
-            return new Verdict(best.id(), round(bestJ));
-        }
-        index.put(new DuplicateEntry(id, t, shingles.size(), sig), buckets, BUCKET_CAP,
-                t + windowMs);
-        return Verdict.ORIGINAL;
+        return best == null ? Verdict.ORIGINAL : new Verdict(best.id(), round(bestJ));
     }
 
     /** Share of the smaller set inside the other, from the Jaccard estimate and the two set sizes. */

@@ -5,6 +5,8 @@ import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.RejectedArticleException;
+import io.newsstream.enrich.stories.CopyHints;
+import io.newsstream.enrich.stories.NearDuplicateDetector;
 import io.newsstream.enrich.stories.StoryFeatures;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
@@ -16,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Third step, in parallel on N partitions: enriches each original and computes its content signature; a
- * near-verbatim copy passes through without running any model. A record that cannot be enriched is
- * forwarded as {@link EnrichOutcome.Failed} with its original value and the reason in
- * {@code __streams.errors.*} headers, and the story step is told (so its copies, which come after it,
- * go to the dead-letter topic with the same reason); processing goes on with the next record.
+ * First step's second half, in parallel on the raw topic's partitions: computes each article's copy
+ * signature and enriches it, unless the {@link CopyHints} say it is likely a near-verbatim copy of a recent
+ * original, whose enrichment the story step will give it. A record that cannot be enriched goes on as a
+ * {@code failed} story input with the reason, so that the story step, which decides what is a copy, writes
+ * it to the dead-letter topic (or gives it its original's enrichment); processing goes on with the next
+ * record. Nothing here keeps state.
  */
 final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichOutcome> {
 
@@ -28,13 +31,14 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
     private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
 
     private final Enricher enricher;
+    private final CopyHints hints;
+    private final StageMetrics metrics;
     private final JsonSerde<RawArticle> rawSerde = JsonSerde.of(RawArticle.class);
     private ProcessorContext<byte[], EnrichOutcome> context;
 
-    private final StageMetrics metrics;
-
-    EnrichProcessor(Enricher enricher, StageMetrics metrics) {
+    EnrichProcessor(Enricher enricher, CopyHints hints, StageMetrics metrics) {
         this.enricher = enricher;
+        this.hints = hints;
         this.metrics = metrics;
     }
 
@@ -45,29 +49,36 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        RawArticle raw = null;
+        RawArticle raw;
         try {
+            // checked by check-raw, so it parses
             raw = rawSerde.fromBytes(record.value());
-            byte[] key = raw.id().getBytes(StandardCharsets.UTF_8);
-            String copyOf = DeadLetters.get(record.headers(), DeadLetters.COPY_OF);
-            StoryInput input;
-            if (copyOf != null) {
-                String similarity = DeadLetters.get(record.headers(), DeadLetters.COPY_SIMILARITY);
-                input = StoryInput.copy(raw, record.value(), copyOf, similarity == null ? 0 : Double.parseDouble(similarity));
-            } else {
-                long t0 = System.nanoTime();
-                input = StoryInput.enriched(enricher.enrich(raw), StoryFeatures.contentTerms(raw.title(), raw.text()));
-                metrics.enrichmentTime(System.nanoTime() - t0);
-            }
-            context.forward(record.withKey(key).withValue(new EnrichOutcome.ToStories(input)));
-        } catch (RuntimeException | StackOverflowError e) {
-            // A model failure on one article must not stop the stream: the record goes to the
-            // dead-letter topic with the reason, and the next record is processed.
-            if (!isRejection(e)) {
-                LOG.warn("enrichment failed for a record at {}: {}", where(), e.toString());
-            }
-            deadLetter(record, raw, e, reason(e));
+        } catch (SerializationException e) {
+            metrics.deadLetter(STAGE, e.getClass().getName());
+            context.forward(new Record<byte[], EnrichOutcome>(record.key(), new EnrichOutcome.Failed(record.value()),
+                    record.timestamp(), DeadLetters.headers(record.headers(), context, e.getClass().getName(), reason(e))));
+            return;
         }
+        NearDuplicateDetector.Content content = NearDuplicateDetector.content(raw.text());
+        StoryInput input;
+        if (hints.copyOf(raw.id(), content, ArticleTimes.seenAt(raw.ingestedAt(), record.timestamp())) != null) {
+            input = StoryInput.copy(raw.id(), record.value(), content);
+        } else {
+            try {
+                long t0 = System.nanoTime();
+                input = StoryInput.enriched(record.value(), content, enricher.enrich(raw),
+                        StoryFeatures.contentTerms(raw.title(), raw.text()));
+                metrics.enrichmentTime(System.nanoTime() - t0);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A model failure on one article must not stop the stream: the story step writes the
+                // record to the dead-letter topic with the reason, and the next record is processed.
+                if (!isRejection(e)) {
+                    LOG.warn("enrichment failed for a record at {}: {}", where(), e.toString());
+                }
+                input = StoryInput.failed(raw.id(), record.value(), content, e.getClass().getName(), reason(e));
+            }
+        }
+        context.forward(record.withKey(raw.id().getBytes(StandardCharsets.UTF_8)).withValue(new EnrichOutcome.ToStories(input)));
     }
 
     /** Whether {@code e} refuses the input (an expected outcome, logged by nobody) rather than a model failure. */
@@ -78,19 +89,6 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
     /** The dead-letter reason for {@code e}: a rejection's own message, or "enrichment failed: ..." for a model failure. */
     static String reason(Throwable e) {
         return isRejection(e) ? e.getMessage() : "enrichment failed: " + e;
-    }
-
-    private void deadLetter(Record<byte[], byte[]> record, RawArticle raw, Throwable e, String reason) {
-        String message = reason == null ? e.getClass().getSimpleName() : reason;
-        metrics.deadLetter(STAGE, e.getClass().getName());
-        context.forward(new Record<byte[], EnrichOutcome>(raw == null ? record.key() : raw.id().getBytes(StandardCharsets.UTF_8),
-                new EnrichOutcome.Failed(record.value()), record.timestamp(),
-                DeadLetters.headers(record.headers(), context, e.getClass().getName(), message)));
-        if (raw != null) {
-            context.forward(new Record<byte[], EnrichOutcome>(raw.id().getBytes(StandardCharsets.UTF_8),
-                    new EnrichOutcome.ToStories(StoryInput.failed(raw.id(), message)), record.timestamp(),
-                    record.headers()));
-        }
     }
 
     private String where() {

@@ -6,6 +6,7 @@ import io.newsstream.common.config.TopicConfig;
 import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.common.topics.Topics;
 import io.newsstream.enrich.Enricher;
+import io.newsstream.enrich.stories.CopyHints;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -21,15 +22,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The enrich topology, in four sub-topologies joined by internal topics:
+ * The enrich topology, in two sub-topologies joined by one internal topic, so that an article crosses one
+ * repartition (and waits for one transaction commit) on its way:
  * <ol>
- *   <li>{@code check-raw} on the raw topic's partitions: parse and check, no models;</li>
- *   <li>{@code find-copies} on one partition ({@code stories-copies-repartition}): marks near-verbatim
- *       copies (MinHash/LSH, store {@value #COPIES_STORE});</li>
- *   <li>{@code enrich-article} on as many partitions as the raw topic ({@code stories-enrich-repartition}):
- *       runs the models on originals only;</li>
- *   <li>{@code assign-stories} on one partition ({@code stories-assign-repartition}): story assignment and
- *       copying of enrichments to copies (store {@value #STORIES_STORE}).</li>
+ *   <li>on the raw topic's partitions, in parallel: {@code check-raw} parses and checks without models,
+ *       then {@code enrich-article} computes the article's copy signature and runs the models, unless the
+ *       in-process {@link CopyHints} say it is likely a copy of a recent original;</li>
+ *   <li>{@code assign-stories} on one partition ({@code stories-repartition}), which sees every article in
+ *       one order: decides copies (store {@value #COPIES_STORE}), gives a copy its original's enrichment,
+ *       assigns stories (store {@value #STORIES_STORE}) and writes out.</li>
  * </ol>
  * Topics:
  * <ul>
@@ -39,7 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>writes {@code news.deadletter}: original key and value bytes, reason in {@code __streams.errors.*} headers.</li>
  * </ul>
  * Every node, internal topic and store has a name, so internal names stay stable across releases. See
- * docs/stories.md for why the two story steps run on one partition.
+ * docs/stories.md for why the story step runs on one partition.
  */
 public final class EnrichTopology {
 
@@ -96,16 +97,11 @@ public final class EnrichTopology {
                 .mapValues(o -> ((EnrichOutcome.Failed) o).originalValue(), Named.as("unwrap-rejected"))
                 .to(deadLetterTopic, toDeadLetter.withName("write-deadletter-rejected"));
 
-        // 2. find copies on one partition; 3. enrich originals on N partitions
+        // 2. copy signature and enrichment on the raw partitions, in the same sub-topology
+        CopyHints hints = new CopyHints();
         Map<String, KStream<byte[], EnrichOutcome>> enriched = checked.get("checked-accepted")
                 .mapValues(o -> ((EnrichOutcome.Accepted) o).value(), Named.as("unwrap-accepted"))
-                .repartition(Repartitioned.<byte[], byte[]>as("stories-copies")
-                        .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(1))
-                .process(() -> new CopyFinderProcessor(storyQuietPeriod), Named.as("find-copies"), COPIES_STORE)
-                .repartition(Repartitioned.<byte[], byte[]>as("stories-enrich")
-                        .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray())
-                        .withNumberOfPartitions(topics.partitions(Topics.RAW)))
-                .process(() -> new EnrichProcessor(enricher, metrics), Named.as(ENRICH))
+                .process(() -> new EnrichProcessor(enricher, hints, metrics), Named.as(ENRICH))
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.ToStories, Branched.as("enriched"))
                 .defaultBranch(Branched.as("failed"));
@@ -113,13 +109,14 @@ public final class EnrichTopology {
                 .mapValues(o -> ((EnrichOutcome.Failed) o).originalValue(), Named.as("unwrap-failed"))
                 .to(deadLetterTopic, toDeadLetter.withName("write-deadletter"));
 
-        // 4. assign stories on one partition
+        // 3. copies and stories on one partition
         Map<String, KStream<byte[], EnrichOutcome>> assigned = enriched.get("outcome-enriched")
                 .mapValues(o -> ((EnrichOutcome.ToStories) o).input(), Named.as("unwrap-enriched"))
-                .repartition(Repartitioned.<byte[], StoryInput>as("stories-assign")
+                .repartition(Repartitioned.<byte[], StoryInput>as("stories")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(JsonSerde.of(StoryInput.class))
                         .withNumberOfPartitions(1))
-                .process(() -> new StoryProcessor(enricher, storyQuietPeriod, metrics), Named.as("assign-stories"), STORIES_STORE)
+                .process(() -> new StoryProcessor(enricher, hints, storyQuietPeriod, metrics), Named.as("assign-stories"),
+                        COPIES_STORE, STORIES_STORE)
                 .split(Named.as("assigned-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.Enriched, Branched.as("enriched"))
                 .defaultBranch(Branched.as("failed"));
@@ -128,8 +125,8 @@ public final class EnrichTopology {
                 .to(topics.name(Topics.ENRICHED),
                         Produced.with(Serdes.ByteArray(), Topics.ENRICHED.valueSerde()).withName("write-enriched"));
         assigned.get("assigned-failed")
-                .mapValues(o -> ((EnrichOutcome.Failed) o).originalValue(), Named.as("unwrap-copy-failed"))
-                .to(deadLetterTopic, toDeadLetter.withName("write-deadletter-copies"));
+                .mapValues(o -> ((EnrichOutcome.Failed) o).originalValue(), Named.as("unwrap-story-failed"))
+                .to(deadLetterTopic, toDeadLetter.withName("write-deadletter-stories"));
 
         return builder.build();
     }

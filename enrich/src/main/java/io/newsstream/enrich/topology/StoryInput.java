@@ -1,38 +1,49 @@
 package io.newsstream.enrich.topology;
 
 import io.newsstream.common.model.EnrichedArticle;
-import io.newsstream.common.model.RawArticle;
+import io.newsstream.enrich.stories.NearDuplicateDetector;
 
 /**
  * What the parallel enrichment step sends to the single story step, on the internal topic
- * {@code <application.id>-stories-assign-repartition} (one partition), as JSON.
+ * {@code <application.id>-stories-repartition} (one partition), as JSON. Every kind carries the record's
+ * original value (for the dead-letter topic, and the copy's own fields when it gets its original's
+ * enrichment) and its body's copy signature, so that the story step decides what is a copy without
+ * hashing a body itself.
  *
- * @param kind          {@code enriched}, {@code copy} or {@code failed}
+ * @param kind          {@code enriched}, {@code copy} (a likely copy: the models were skipped) or {@code failed}
  * @param id            the article's id
+ * @param originalValue the raw record's value as read
+ * @param shingles      how many distinct shingles the body has
+ * @param signature     the MinHash signature of the body's shingles
  * @param article       kind enriched: the enriched article (no story yet)
- * @param content       kind enriched: MinHash signature of its content words
- * @param copy          kind copy: the copy as read
- * @param originalValue kind copy: the copy's original record value, for the dead-letter topic
- * @param duplicateOf   kind copy: the original's id
- * @param similarity    kind copy: body similarity to the original
+ * @param terms         kind enriched: the article's content terms for story assignment
+ * @param exception     kind failed: the class of the exception that failed the enrichment
  * @param failure       kind failed: why enrichment failed
  */
-record StoryInput(String kind, String id, EnrichedArticle article, int[] content, RawArticle copy, byte[] originalValue,
-                  String duplicateOf, double similarity, String failure) {
+record StoryInput(String kind, String id, byte[] originalValue, int shingles, int[] signature,
+                  EnrichedArticle article, int[] terms, String exception, String failure) {
 
     static final String ENRICHED = "enriched";
     static final String COPY = "copy";
     static final String FAILED = "failed";
 
-    static StoryInput enriched(EnrichedArticle article, int[] content) {
-        return new StoryInput(ENRICHED, article.id(), article, content, null, null, null, 0, null);
+    static StoryInput enriched(byte[] originalValue, NearDuplicateDetector.Content content, EnrichedArticle article,
+                               int[] terms) {
+        return new StoryInput(ENRICHED, article.id(), originalValue, content.shingles(), content.signature(), article,
+                terms, null, null);
     }
 
-    static StoryInput copy(RawArticle copy, byte[] originalValue, String duplicateOf, double similarity) {
-        return new StoryInput(COPY, copy.id(), null, null, copy, originalValue, duplicateOf, similarity, null);
+    static StoryInput copy(String id, byte[] originalValue, NearDuplicateDetector.Content content) {
+        return new StoryInput(COPY, id, originalValue, content.shingles(), content.signature(), null, null, null, null);
     }
 
-    static StoryInput failed(String id, String failure) {
-        return new StoryInput(FAILED, id, null, null, null, null, null, 0, failure);
+    static StoryInput failed(String id, byte[] originalValue, NearDuplicateDetector.Content content, String exception,
+                             String failure) {
+        return new StoryInput(FAILED, id, originalValue, content.shingles(), content.signature(), null, null, exception,
+                failure);
+    }
+
+    NearDuplicateDetector.Content content() {
+        return new NearDuplicateDetector.Content(shingles, signature);
     }
 }

@@ -8,13 +8,17 @@ import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.RejectedArticleException;
 import io.newsstream.enrich.stories.ArticleFeatures;
+import io.newsstream.enrich.stories.CopyHints;
 import io.newsstream.enrich.stories.DuplicateCopier;
 import io.newsstream.enrich.stories.ExpiringStore;
+import io.newsstream.enrich.stories.NearDuplicateDetector;
+import io.newsstream.enrich.stories.StoreDuplicateIndex;
 import io.newsstream.enrich.stories.StoreStoryIndex;
 import io.newsstream.enrich.stories.StoryAssigner;
 import io.newsstream.enrich.stories.StoryFeatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,33 +28,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Last step, on a single partition so that every article meets the same story state in one order:
- * assigns stories and writes each article out. A copy gets its original's enrichment and story. A copy
- * travels through the enrichment partition of its original, after it, so the original's outcome always
- * reaches this step first; the store keeps {@code e/<id>} (an original's enriched record, to copy from)
- * and {@code f/<id>} (why an original failed) for the quiet period. A copy whose original's outcome is no
- * longer held (it expired: the copy came near the end of the quiet period, behind later articles) is
- * enriched here on its own, so it is never held back or dropped.
+ * The second sub-topology, on a single partition so that every article meets the same copy and story
+ * state in one order: decides which articles are near-verbatim copies (MinHash/LSH over the signatures
+ * the enrichment step computed, store {@value EnrichTopology#COPIES_STORE}), assigns stories (store
+ * {@value EnrichTopology#STORIES_STORE}) and writes each article out, or to the dead-letter topic.
+ *
+ * <p>A copy of an original whose enriched record is still held ({@code e/<id>}, for the quiet period) gets
+ * that enrichment and its story, whatever the enrichment step did: so output never depends on whether the
+ * {@link CopyHints} let the enrichment step skip the models. A copy of an original whose enrichment failed
+ * ({@code f/<id>}) goes to the dead-letter topic with that reason. When the original's outcome is no longer
+ * held, the article stands on its own: its own enrichment, or, if the models were skipped, an enrichment
+ * made here. Each original met is added to the hints.
  *
  * <p>An article's time is its {@code ingestedAt}, or, when the record has none, the raw record's
- * timestamp: the same rule as the copy finder's, so both steps keep an original equally long.
+ * timestamp ({@link ArticleTimes}).
  */
 final class StoryProcessor implements Processor<byte[], StoryInput, byte[], EnrichOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoryProcessor.class);
 
     private final Enricher enricher;
+    private final CopyHints hints;
     private final Duration quietPeriod;
+    private final StageMetrics metrics;
     private final JsonSerde<EnrichedArticle> articleSerde = JsonSerde.of(EnrichedArticle.class);
+    private final JsonSerde<RawArticle> rawSerde = JsonSerde.of(RawArticle.class);
     private ProcessorContext<byte[], EnrichOutcome> context;
     private ExpiringStore store;
+    private NearDuplicateDetector detector;
     private StoryAssigner assigner;
     private long timestamp;
 
-    private final StageMetrics metrics;
-
-    StoryProcessor(Enricher enricher, Duration quietPeriod, StageMetrics metrics) {
+    StoryProcessor(Enricher enricher, CopyHints hints, Duration quietPeriod, StageMetrics metrics) {
         this.enricher = enricher;
+        this.hints = hints;
         this.metrics = metrics;
         this.quietPeriod = quietPeriod;
     }
@@ -58,6 +69,8 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
     @Override
     public void init(ProcessorContext<byte[], EnrichOutcome> context) {
         this.context = context;
+        KeyValueStore<String, byte[]> copies = context.getStateStore(EnrichTopology.COPIES_STORE);
+        this.detector = new NearDuplicateDetector(new StoreDuplicateIndex(new ExpiringStore(copies)), quietPeriod);
         KeyValueStore<String, byte[]> kv = context.getStateStore(EnrichTopology.STORIES_STORE);
         this.store = new ExpiringStore(kv);
         this.assigner = new StoryAssigner(new StoreStoryIndex(store), quietPeriod);
@@ -67,65 +80,73 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
     public void process(Record<byte[], StoryInput> record) {
         timestamp = record.timestamp();
         StoryInput in = record.value();
+        RawArticle raw = rawSerde.fromBytes(in.originalValue());
+        long seenAt = ArticleTimes.seenAt(raw.ingestedAt(), timestamp);
+        NearDuplicateDetector.Verdict verdict = detector.check(in.id(), in.content(), Instant.ofEpochMilli(seenAt));
+        if (verdict.isDuplicate()) {
+            byte[] original = store.get("e/" + verdict.duplicateOf());
+            if (original != null) {
+                emitCopy(articleSerde.fromBytes(original), raw, verdict, record.headers());
+                return;
+            }
+            byte[] failure = store.get("f/" + verdict.duplicateOf());
+            if (failure != null) {
+                deadLetter(in, record.headers(), RejectedArticleException.class.getName(), "near-verbatim copy of "
+                        + verdict.duplicateOf() + ", whose enrichment failed: " + new String(failure, StandardCharsets.UTF_8));
+                return;
+            }
+            // the original's outcome has expired (this copy came late, behind later articles): on its own
+            LOG.debug("the enrichment of {} has expired; {} stands on its own", verdict.duplicateOf(), in.id());
+        } else {
+            hints.remember(in.id(), in.content(), seenAt, seenAt + quietPeriod.toMillis());
+        }
         switch (in.kind()) {
-            case StoryInput.ENRICHED -> original(in.article(), in.content(), record.headers());
-            case StoryInput.COPY -> copy(in, record.headers());
-            case StoryInput.FAILED -> failed(in);
+            case StoryInput.ENRICHED -> original(in.article(), in.terms(), record.headers());
+            case StoryInput.COPY -> enrichHere(raw, in, record.headers());
+            case StoryInput.FAILED -> failed(in, record.headers());
             default -> throw new IllegalStateException("unknown story input kind " + in.kind());
         }
     }
 
-    private void original(EnrichedArticle article, int[] content, Headers headers) {
+    private void original(EnrichedArticle article, int[] terms, Headers headers) {
         long seenAt = ArticleTimes.seenAt(article.ingestedAt(), timestamp);
         long t0 = System.nanoTime();
-        StoryRef story = assigner.assign(StoryFeatures.of(article, content, seenAt));
+        StoryRef story = assigner.assign(StoryFeatures.of(article, terms, seenAt));
         metrics.storyAssignmentTime(System.nanoTime() - t0);
         store.put("e/" + article.id(), articleSerde.toBytes(article), seenAt + quietPeriod.toMillis());
         emit(article.withStory(story), headers);
     }
 
-    private void copy(StoryInput in, Headers headers) {
-        byte[] original = store.get("e/" + in.duplicateOf());
-        if (original != null) {
-            emitCopy(articleSerde.fromBytes(original), in, headers);
-            return;
-        }
-        byte[] failure = store.get("f/" + in.duplicateOf());
-        if (failure != null) {
-            deadLetter(in, headers, RejectedArticleException.class.getName(), "near-verbatim copy of " + in.duplicateOf()
-                    + ", whose enrichment failed: " + new String(failure, StandardCharsets.UTF_8));
-            return;
-        }
-        // the original's outcome came before this copy (same enrichment partition, in order) and has expired
-        LOG.debug("the enrichment of {} has expired; enriching its copy {} on its own", in.duplicateOf(), in.id());
-        RawArticle raw = in.copy();
+    /** A likely copy whose models were skipped, but which is not one here: enriched now, on this step. */
+    private void enrichHere(RawArticle raw, StoryInput in, Headers headers) {
         EnrichedArticle article;
         try {
             article = enricher.enrich(raw);
         } catch (RuntimeException | StackOverflowError e) {
             if (!EnrichProcessor.isRejection(e)) {
-                LOG.warn("enrichment failed for copy {}: {}", in.id(), e.toString());
+                LOG.warn("enrichment failed for {}: {}", in.id(), e.toString());
             }
-            deadLetter(in, headers, e.getClass().getName(), EnrichProcessor.reason(e));
+            failed(StoryInput.failed(in.id(), in.originalValue(), in.content(), e.getClass().getName(),
+                    EnrichProcessor.reason(e)), headers);
             return;
         }
         original(article, StoryFeatures.contentTerms(raw.title(), raw.text()), headers);
     }
 
-    private void failed(StoryInput in) {
+    private void failed(StoryInput in, Headers headers) {
         store.put("f/" + in.id(), in.failure().getBytes(StandardCharsets.UTF_8),
                 Math.max(timestamp, assigner.index().watermark()) + quietPeriod.toMillis());
+        deadLetter(in, headers, in.exception(), in.failure());
     }
 
-    private void emitCopy(EnrichedArticle original, StoryInput in, Headers headers) {
-        ArticleFeatures features = new ArticleFeatures(in.id(), null,
-                ArticleTimes.seenAt(in.copy().ingestedAt(), timestamp), null,
-                StoryFeatures.entityWeights(original.entities()), new int[0]);
+    private void emitCopy(EnrichedArticle original, RawArticle copy, NearDuplicateDetector.Verdict verdict, Headers headers) {
+        ArticleFeatures features = new ArticleFeatures(copy.id(), null, ArticleTimes.seenAt(copy.ingestedAt(), timestamp),
+                null, StoryFeatures.entityWeights(original.entities()), new int[0]);
         long t0 = System.nanoTime();
-        StoryRef story = assigner.assignCopy(features, in.duplicateOf(), in.similarity());
+        StoryRef story = assigner.assignCopy(features, verdict.duplicateOf(), verdict.similarity());
         metrics.storyAssignmentTime(System.nanoTime() - t0);
         metrics.copyFound();
-        emit(DuplicateCopier.copy(original, in.copy(), story, original.text() != null), headers);
+        emit(DuplicateCopier.copy(original, copy, story, original.text() != null), headers);
     }
 
     private void emit(EnrichedArticle article, Headers headers) {
@@ -134,10 +155,10 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
                 new EnrichOutcome.Enriched(article), timestamp, DeadLetters.withoutInternal(headers)));
     }
 
-    private void deadLetter(StoryInput copy, Headers headers, String exception, String reason) {
+    private void deadLetter(StoryInput in, Headers headers, String exception, String reason) {
         metrics.deadLetter(DeadLetters.STAGE, exception);
-        context.forward(new Record<byte[], EnrichOutcome>(copy.id().getBytes(StandardCharsets.UTF_8),
-                new EnrichOutcome.Failed(copy.originalValue()), timestamp,
+        context.forward(new Record<byte[], EnrichOutcome>(in.id().getBytes(StandardCharsets.UTF_8),
+                new EnrichOutcome.Failed(in.originalValue()), timestamp,
                 DeadLetters.headers(headers, null, exception, reason)));
     }
 }

@@ -6,6 +6,8 @@ import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.enrich.Enricher;
+import io.newsstream.enrich.stories.CopyHints;
+import io.newsstream.enrich.stories.NearDuplicateDetector;
 import io.newsstream.enrich.stories.StoryFeatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,9 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The story step on its own, fed inputs in orders the whole topology rarely produces: a copy reaching it
- * after its original's enrichment has expired (later articles overtook the copy on other enrichment
- * partitions and moved the story watermark past the original's quiet period).
+ * The story step on its own, fed inputs the whole topology rarely produces: a copy reaching it after its
+ * original's enrichment has expired (later articles moved the story watermark past the original's quiet
+ * period), copies whose hint was missed or wrong, and a copy whose own enrichment failed.
  */
 class StoryProcessorTest {
 
@@ -36,17 +38,20 @@ class StoryProcessorTest {
 
     private final AtomicInteger modelRuns = new AtomicInteger();
     private final Enricher enricher = FakeNlp.enricher(10_000, modelRuns);
+    private final CopyHints hints = new CopyHints();
     private MockProcessorContext<byte[], EnrichOutcome> context;
     private StoryProcessor processor;
 
     @BeforeEach
     void setUp() {
         context = new MockProcessorContext<>();
-        KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EnrichTopology.STORIES_STORE),
-                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        processor = new StoryProcessor(enricher, QUIET, new io.newsstream.common.metrics.StageMetrics());
+        for (String name : List.of(EnrichTopology.COPIES_STORE, EnrichTopology.STORIES_STORE)) {
+            KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+        }
+        processor = new StoryProcessor(enricher, hints, QUIET, new io.newsstream.common.metrics.StageMetrics());
         processor.init(context);
     }
 
@@ -55,8 +60,17 @@ class StoryProcessorTest {
     }
 
     private void original(RawArticle raw) {
-        EnrichedArticle a = enricher.enrich(raw);
-        process(StoryInput.enriched(a, StoryFeatures.contentTerms(a.title(), raw.text())), raw.ingestedAt());
+        process(enriched(raw), raw.ingestedAt());
+    }
+
+    private StoryInput enriched(RawArticle raw) {
+        return StoryInput.enriched(RAW.toBytes(raw), NearDuplicateDetector.content(raw.text()), enricher.enrich(raw),
+                StoryFeatures.contentTerms(raw.title(), raw.text()));
+    }
+
+    /** What the enrichment step sends when the hints say {@code raw} is a copy: its models skipped. */
+    private static StoryInput likelyCopy(RawArticle raw) {
+        return StoryInput.copy(raw.id(), RAW.toBytes(raw), NearDuplicateDetector.content(raw.text()));
     }
 
     private void process(StoryInput in, Instant at) {
@@ -73,7 +87,7 @@ class StoryProcessorTest {
         RawArticle copy = raw("x-copy", T0.plusSeconds(60), HARBOUR + " Reprint.");
         int runs = modelRuns.get();
 
-        process(StoryInput.copy(copy, RAW.toBytes(copy), "x", 0.9), copy.ingestedAt());
+        process(likelyCopy(copy), copy.ingestedAt());
 
         EnrichedArticle out = ((EnrichOutcome.Enriched) forwarded().get(1)).article();
         assertThat(out.id()).isEqualTo("x-copy");
@@ -89,7 +103,7 @@ class StoryProcessorTest {
         RawArticle copy = raw("x-copy", T0.plus(QUIET).minusSeconds(60), HARBOUR + " Reprint.");
         int runs = modelRuns.get();
 
-        process(StoryInput.copy(copy, RAW.toBytes(copy), "x", 0.9), copy.ingestedAt());
+        process(likelyCopy(copy), copy.ingestedAt());
 
         assertThat(forwarded()).hasSize(3);
         EnrichedArticle out = ((EnrichOutcome.Enriched) forwarded().get(2)).article();
@@ -105,12 +119,64 @@ class StoryProcessorTest {
         original(raw("later", T0.plus(QUIET).plus(Duration.ofHours(1)), ELECTION));
         RawArticle copy = raw("x-copy", T0.plus(QUIET).minusSeconds(60), HARBOUR + " BOOM.");
 
-        process(StoryInput.copy(copy, RAW.toBytes(copy), "x", 0.9), copy.ingestedAt());
+        process(likelyCopy(copy), copy.ingestedAt());
 
         var last = context.forwarded().get(2).record();
         assertThat(last.value()).isInstanceOf(EnrichOutcome.Failed.class);
         assertThat(RAW.fromBytes(((EnrichOutcome.Failed) last.value()).originalValue()).id()).isEqualTo("x-copy");
         assertThat(new String(last.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
                 .isEqualTo("enrichment failed: java.lang.IllegalStateException: model exploded");
+    }
+
+    @Test
+    void shouldGiveACopyItsOriginalsEnrichmentEvenWhenItWasEnrichedItself() {
+        // the hint was missed (the copy overtook the hint, or another process enriched it): same output
+        original(raw("x", T0, HARBOUR));
+        RawArticle copy = raw("x-copy", T0.plusSeconds(60), HARBOUR + " Reprint.");
+
+        process(enriched(copy), copy.ingestedAt());
+
+        EnrichedArticle original = ((EnrichOutcome.Enriched) forwarded().get(0)).article();
+        EnrichedArticle out = ((EnrichOutcome.Enriched) forwarded().get(1)).article();
+        assertThat(out.story().duplicateOf()).isEqualTo("x");
+        assertThat(out.story().id()).isEqualTo(original.story().id());
+        assertThat(out.enrichedAt()).isEqualTo(original.enrichedAt());
+    }
+
+    @Test
+    void shouldGiveACopyWhoseOwnEnrichmentFailedItsOriginalsEnrichment() {
+        original(raw("x", T0, HARBOUR));
+        RawArticle copy = raw("x-copy", T0.plusSeconds(60), HARBOUR + " Reprint.");
+
+        process(StoryInput.failed(copy.id(), RAW.toBytes(copy), NearDuplicateDetector.content(copy.text()),
+                IllegalStateException.class.getName(), "enrichment failed: boom"), copy.ingestedAt());
+
+        assertThat(forwarded()).hasSize(2);
+        assertThat(((EnrichOutcome.Enriched) forwarded().get(1)).article().story().duplicateOf()).isEqualTo("x");
+    }
+
+    @Test
+    void shouldEnrichALikelyCopyHereWhenItIsNoCopyOfAnythingHeld() {
+        original(raw("x", T0, ELECTION));
+        RawArticle notCopy = raw("y", T0.plusSeconds(60), HARBOUR);
+        int runs = modelRuns.get();
+
+        process(likelyCopy(notCopy), notCopy.ingestedAt());
+
+        EnrichedArticle out = ((EnrichOutcome.Enriched) forwarded().get(1)).article();
+        assertThat(out.story().duplicateOf()).isNull();
+        assertThat(out.entities()).extracting(e -> e.name()).contains("Maria Lopez");
+        assertThat(modelRuns.get()).isEqualTo(runs + 1);
+    }
+
+    @Test
+    void shouldHintEachOriginalItMeetsButNoCopy() {
+        original(raw("x", T0, HARBOUR));
+        RawArticle copy = raw("x-copy", T0.plusSeconds(60), HARBOUR + " Reprint.");
+        process(likelyCopy(copy), copy.ingestedAt());
+
+        assertThat(hints.size()).isEqualTo(1);
+        assertThat(hints.copyOf("x-copy", NearDuplicateDetector.content(copy.text()), T0.plusSeconds(60).toEpochMilli()))
+                .isEqualTo("x");
     }
 }
