@@ -529,12 +529,12 @@ public final class BenchMain implements Callable<Integer> {
             - **Duplicates**: after the last end-to-end run the service stops, copies (same title and text, new id
               and source) of articles it has already enriched are pre-loaded, it starts again, and their rate is
               counted as for the maximum sustained rate. Shown as n/a while enriched records carry no story.
-            - **Why the latency is what it is**: the enrich topology has four sub-topologies joined by three
-              repartition topics (find copies on one partition, enrich, assign stories on one partition). Under
-              exactly-once every hop's records become visible downstream only when the transaction that wrote them
-              commits (every `commit.interval.ms`, 100 ms by default), so an article waits for about four commits
-              on its way. Trying `--setting kafka.commit.interval.ms=25` roughly halved the latency on this machine
-              but also halved the sustained rate (a commit after almost every article), and still left p99 above
-              250 ms; the defaults were kept.
+            - **Why the latency is what it is**: the enrich topology has two sub-topologies joined by one
+              repartition topic (check and enrich on the raw partitions; copies and stories on one partition).
+              Under exactly-once a hop's records become visible downstream only when the transaction that wrote
+              them commits (every `commit.interval.ms`, 100 ms by default), so an article waits for about two
+              commits on its way, plus the time it queues behind others for the models. Trying `--setting kafka.commit.interval.ms=25` roughly halved the latency on this machine
+              but also halved the sustained rate (a commit after almost every article) with the three-hop topology of
+              the release before; the defaults were kept.
             """;
 }
