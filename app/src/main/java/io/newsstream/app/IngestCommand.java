@@ -10,6 +10,7 @@ import io.newsstream.ingest.Ingestor;
 import io.newsstream.ingest.Reporter;
 import io.newsstream.ingest.feed.FeedReader;
 import io.newsstream.ingest.fetch.PageFetcher;
+import io.newsstream.ingest.fetch.PoliteFetcher;
 import io.newsstream.ingest.http.IngestHttpServer;
 import io.newsstream.ingest.publish.ArticlePublisher;
 import io.newsstream.ingest.publish.ArticleSink;
@@ -96,7 +97,7 @@ import picocli.CommandLine.Spec;
                 "Settings (--set KEY=VALUE, a properties file, or NEWSSTREAM_* variables):",
                 "  ingest.max.chars, ingest.dedupe.lookback, topic.raw.name,",
                 "  ingest.http.bind, ingest.http.port, ingest.http.token,",
-                "  ingest.http.max.bytes, ingest.http.rate",
+                "  ingest.http.max.bytes, ingest.http.rate, ingest.fetch.contact",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -226,18 +227,21 @@ public final class IngestCommand implements Callable<Integer> {
         ArticleReader reader = ArticleReader.create(cfg.ingest(), sourceName == null ? null : new Source(sourceName, null),
                 Clock.systemUTC());
         SeenIds seen = new SeenIds();
+        StageMetrics metrics = new StageMetrics();
+        String userAgent = PageFetcher.userAgent(cfg.settings().string("ingest.fetch.contact", null));
         boolean runsUntilStopped = httpPort != null || watch != null || pollEvery != null;
         IngestStats.Totals given;
         IngestStats.Totals totals;
         try (StopSignal stop = runsUntilStopped ? stopSignal.get() : null;
-             ArticleSink sink = dryRun ? new PrintingSink(spec.commandLine().getOut(), seen) : publisher(cfg, seen, reporter)) {
+             ArticleSink sink = dryRun ? new PrintingSink(spec.commandLine().getOut(), seen) : publisher(cfg, seen, reporter, metrics)) {
             Ingestor ingestor = new Ingestor(reader, sink, reporter);
             // what the command line names comes first, then the endpoint and the watcher until stopped
             read(ingestor);
             if (!urls.isEmpty()) {
-                ingestor.ingestUrls(urls, new PageFetcher(pageTimeout), PUBLISH_TIMEOUT);
+                ingestor.ingestUrls(urls, new PageFetcher(pageTimeout, userAgent), PUBLISH_TIMEOUT);
             }
-            FeedReader feedReader = feedUrls.isEmpty() ? null : new FeedReader(reader, new PageFetcher(pageTimeout), perHost);
+            FeedReader feedReader = feedUrls.isEmpty() ? null
+                    : new FeedReader(reader, new PoliteFetcher(new PageFetcher(pageTimeout, userAgent), perHost), metrics);
             if (feedReader != null) {
                 ingestor.ingestFeeds(feedUrls, feedReader, PUBLISH_TIMEOUT);
             }
@@ -381,7 +385,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private ArticleSink publisher(NewsstreamConfig cfg, SeenIds seen, Reporter reporter) {
+    private ArticleSink publisher(NewsstreamConfig cfg, SeenIds seen, Reporter reporter, StageMetrics metrics) {
         String topic = cfg.topics().name(Topics.RAW);
         RawTopicIds.Result known = noLookback ? null : RawTopicIds.load(cfg, seen, Clock.systemUTC(), LOOKBACK_DEADLINE);
         if (known != null && known.unreachable()) {
@@ -404,7 +408,6 @@ public final class IngestCommand implements Callable<Integer> {
                     + "); older articles may be published again");
         }
         ArticleSink publisher = ArticlePublisher.create(cfg, seen);
-        StageMetrics metrics = new StageMetrics();
         var server = MetricsServer.startIfConfigured(cfg.settings(), "ingest", metrics);
         server.ifPresent(m -> reporter.info("metrics on http://" + cfg.settings().string("metrics.bind", "127.0.0.1") + ":" + m.port() + "/metrics"));
         return new ArticleSink() {

@@ -81,8 +81,13 @@ class ComposeServicesIT {
             for (Object v : (List<Object>) s.getOrDefault("volumes", List.of())) {
                 String[] parts = v.toString().split(":");
                 Path host = dir.resolve(e.getKey() + parts[1].replace('/', '_'));
-                if (parts[0].startsWith("./")) {
-                    copy(COMPOSE.getParent().resolve(parts[0].substring(2)), host);
+                Path source = COMPOSE.getParent().resolve(parts[0].substring(2));
+                if (parts[0].startsWith("./") && !Files.isDirectory(source)) {
+                    // a file mount (the feeds service's ./feeds.txt, which a checkout has as feeds.txt.example)
+                    Path file = Files.exists(source) ? source : source.resolveSibling(source.getFileName() + ".example");
+                    Files.copy(file, host);
+                } else if (parts[0].startsWith("./")) {
+                    copy(source, host);
                 } else {
                     Files.createDirectories(host);
                 }

@@ -54,7 +54,7 @@ class DockerComposeTest {
 
     @Test
     void shouldDefineKafkaAndEveryStage() {
-        assertThat(services).containsOnlyKeys("kafka", "topics", "ingest", "enrich", "sink");
+        assertThat(services).containsOnlyKeys("kafka", "topics", "ingest", "enrich", "sink", "feeds");
     }
 
     @Test
@@ -134,6 +134,21 @@ class DockerComposeTest {
         // A non-loopback bind needs a token; a fresh checkout gets a development one.
         NewsstreamConfig config = NewsstreamConfig.load(null, env("ingest"), Map.of());
         assertThat(config.ingest().httpToken()).isPresent();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunTheOptionalFeedsServiceOnlyInItsProfileFromFeedsTxt() throws IOException {
+        Map<String, Object> feeds = service("feeds");
+        List<String> cmd = command("feeds");
+
+        assertThat(strings(feeds.get("profiles"))).containsExactly("feeds");
+        assertThat(cmd).startsWith("ingest").contains("--poll");
+        assertThat(strings(feeds.get("volumes"))).containsExactly("./feeds.txt:" + flag(cmd, "--feeds") + ":ro");
+        assertThat(string(feeds.get("image"))).isEqualTo(string(service("ingest").get("image")));
+        assertThat(env("feeds")).containsEntry("NEWSSTREAM_BOOTSTRAP_SERVERS", internalAdvertisedAddress());
+        List<String> example = Files.readAllLines(root.resolve("feeds.txt.example"), StandardCharsets.UTF_8);
+        assertThat(example).as("feeds.txt.example names at least one feed").anyMatch(l -> l.matches("https?://\\S+.*"));
     }
 
     @Test

@@ -85,26 +85,41 @@ public final class Ingestor {
 
     /**
      * Reads each feed of {@code feeds} once ({@link FeedReader}), publishes the articles of its entries,
-     * reports a line per feed, and waits until all are written or failed. A feed that cannot be fetched
-     * or parsed is rejected with the reason, named by its address, and the run goes on.
+     * reports a line per feed (entries, articles, rejections, retried failures; or "not modified" for a 304),
+     * and waits until all are written or failed. A feed that cannot be fetched or parsed is rejected with the
+     * reason, named by its address, and the run goes on.
      */
     public IngestStats.Totals ingestFeeds(List<String> feeds, FeedReader feedReader, Duration publishTimeout)
             throws InterruptedException {
         for (String feed : feeds) {
             try {
                 FeedReader.Result r = feedReader.read(feed);
-                long rejectedBefore = stats.totals().rejected();
-                r.articles().forEach(this::accept);
-                long rejected = stats.totals().rejected() - rejectedBefore;
-                reporter.info(String.format("feed %s: %d entries, %d read before, %d articles, %d rejected", feed,
-                        r.entries(), r.skipped(), r.articles().size() - rejected, rejected));
+                if (r.notModified()) {
+                    reporter.info("feed " + feed + ": not modified" + retried(r.retries()));
+                } else {
+                    long rejectedBefore = stats.totals().rejected();
+                    r.articles().forEach(this::accept);
+                    long rejected = stats.totals().rejected() - rejectedBefore;
+                    reporter.info(String.format("feed %s: %d entries, %d read before, %d articles, %d rejected%s", feed,
+                            r.entries(), r.skipped(), r.articles().size() - rejected, rejected, retried(r.retries())));
+                }
             } catch (FeedException e) {
-                reject(ReadResult.rejected(feed, e.getMessage()));
+                reject(ReadResult.rejected(feed, e.getMessage() + retried(e.retries())));
             }
             stats.fileDone();
         }
         awaitPublished(publishTimeout);
         return stats.totals();
+    }
+
+    /** How many fetches were retried, and the first few failures (each naming its address). */
+    static String retried(List<String> retries) {
+        if (retries.isEmpty()) {
+            return "";
+        }
+        int shown = Math.min(3, retries.size());
+        return "; " + retries.size() + (retries.size() == 1 ? " retry (" : " retries (") + String.join("; ", retries.subList(0, shown))
+                + (retries.size() > shown ? "; " + (retries.size() - shown) + " more" : "") + ")";
     }
 
     /** Reads and publishes one file (the folder watcher's unit of work) and waits for it to be written. */

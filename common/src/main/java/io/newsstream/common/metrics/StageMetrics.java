@@ -40,6 +40,19 @@ public final class StageMetrics {
                 "stage", stage, "reason", simple);
     }
 
+    /**
+     * Adds one to {@code newsstream_feed_fetches_total{outcome=...}}: one fetch of a feed by ingest, by
+     * outcome ({@code ok}, {@code not_modified}, {@code disallowed} by robots.txt, {@code error}).
+     */
+    public void feedFetch(String outcome) {
+        count("newsstream_feed_fetches_total", "Feed fetches by ingest, by outcome", "outcome", outcome);
+    }
+
+    /** Adds one to {@code newsstream_fetch_retries_total}: a failed fetch of a feed or page that ingest retried. */
+    public void fetchRetry() {
+        count("newsstream_fetch_retries_total", "Failed feed or page fetches that were retried");
+    }
+
     /** An article recognised as a near-verbatim copy of an earlier one. */
     public void copyFound() {
         count("newsstream_copies_found_total", "Articles recognised as copies of an earlier article");

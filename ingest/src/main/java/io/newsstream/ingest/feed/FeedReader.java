@@ -1,20 +1,19 @@
 package io.newsstream.ingest.feed;
 
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.ingest.fetch.FetchException;
 import io.newsstream.ingest.fetch.PageFetcher;
+import io.newsstream.ingest.fetch.PoliteFetcher;
 import io.newsstream.ingest.read.ArticleReader;
 import io.newsstream.ingest.read.ReadResult;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import org.jsoup.Jsoup;
 
 /**
@@ -23,7 +22,9 @@ import org.jsoup.Jsoup;
  * extracted, and the feed's content stands in when the page cannot be fetched or holds no article. An
  * entry's page is fetched once per process (a later poll skips links already read; ids from canonical
  * addresses and the raw topic's look-back keep the article from being published twice across feeds and
- * restarts). Pages of one host are fetched at most one per {@code hostDelay}.
+ * restarts). Each feed is fetched again conditionally (its last {@code ETag} / {@code Last-Modified}), so an
+ * unchanged feed costs a 304 and no parsing. Feeds and pages are fetched through a {@link PoliteFetcher}
+ * (robots.txt, per-host delay, retries); each feed fetch is counted by outcome in {@link StageMetrics}.
  */
 public final class FeedReader {
 
@@ -32,33 +33,43 @@ public final class FeedReader {
     /** Entry links remembered per process, the newest. */
     static final int REMEMBERED_LINKS = 100_000;
 
+    /** Feeds whose validators are remembered. */
+    static final int REMEMBERED_FEEDS = 10_000;
+
+    /** Outcomes of a feed fetch, the {@code outcome} label of {@code newsstream_feed_fetches_total}. */
+    public static final String OK = "ok";
+    public static final String NOT_MODIFIED = "not_modified";
+    public static final String DISALLOWED = "disallowed";
+    public static final String ERROR = "error";
+
     private final ArticleReader reader;
-    private final PageFetcher fetcher;
-    private final long hostDelayNanos;
-    private final LongSupplier nanoTime;
-    private final Sleeper sleeper;
+    private final PoliteFetcher fetcher;
+    private final StageMetrics metrics;
     private final Set<String> readLinks = new LinkedHashSet<>();
-    private final Map<String, Long> lastFetch = new HashMap<>();
+    private final Map<String, PageFetcher.Validators> validators = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PageFetcher.Validators> eldest) {
+            return size() > REMEMBERED_FEEDS;
+        }
+    };
 
-    /** Waits, so tests can run without waiting. */
-    public interface Sleeper {
-        void sleep(long nanos) throws InterruptedException;
+    public FeedReader(ArticleReader reader, PoliteFetcher fetcher) {
+        this(reader, fetcher, new StageMetrics());
     }
 
-    public FeedReader(ArticleReader reader, PageFetcher fetcher, Duration hostDelay) {
-        this(reader, fetcher, hostDelay, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
-    }
-
-    FeedReader(ArticleReader reader, PageFetcher fetcher, Duration hostDelay, LongSupplier nanoTime, Sleeper sleeper) {
+    public FeedReader(ArticleReader reader, PoliteFetcher fetcher, StageMetrics metrics) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-        this.hostDelayNanos = hostDelay.toNanos();
-        this.nanoTime = nanoTime;
-        this.sleeper = sleeper;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** What one read of a feed gave: its entries' results, and how many entries were skipped as read before. */
-    public record Result(String feed, int entries, int skipped, List<ReadResult> articles) {
+    /**
+     * What one read of a feed gave: whether it was unchanged since the last read (a 304: nothing else is
+     * then set), its entries' results, how many entries were skipped as read before, and each failed attempt
+     * that was retried (of the feed or of its pages), naming the address.
+     */
+    public record Result(String feed, boolean notModified, int entries, int skipped, List<ReadResult> articles,
+                         List<String> retries) {
     }
 
     /**
@@ -68,13 +79,36 @@ public final class FeedReader {
      *                       a rejected result instead, named by its link)
      */
     public Result read(String feedUrl) throws FeedException, InterruptedException {
+        List<String> retries = new ArrayList<>();
         PageFetcher.Page page;
         try {
-            page = fetch(feedUrl, true);
+            page = fetcher.feed(feedUrl, validators.getOrDefault(feedUrl, PageFetcher.Validators.NONE), retries::add);
         } catch (FetchException e) {
-            throw new FeedException(e.getMessage());
+            metrics.feedFetch(e.disallowed() ? DISALLOWED : ERROR);
+            throw new FeedException(e.getMessage(), retries);
+        } finally {
+            retries.forEach(r -> metrics.fetchRetry());
         }
-        List<FeedEntry> entries = FeedParser.parse(page.body(), page.url());
+        if (page.notModified()) {
+            metrics.feedFetch(NOT_MODIFIED);
+            validators.put(feedUrl, page.validators());
+            return new Result(feedUrl, true, 0, 0, List.of(), retries);
+        }
+        List<FeedEntry> entries;
+        try {
+            entries = FeedParser.parse(page.body(), page.url());
+        } catch (FeedException e) {
+            metrics.feedFetch(ERROR);
+            validators.remove(feedUrl);
+            throw new FeedException(e.getMessage(), retries);
+        }
+        metrics.feedFetch(OK);
+        // only a feed that parsed is fetched conditionally next time: a broken one is fetched whole again
+        if (page.validators().isEmpty()) {
+            validators.remove(feedUrl);
+        } else {
+            validators.put(feedUrl, page.validators());
+        }
         List<ReadResult> out = new ArrayList<>();
         int skipped = 0;
         int n = 0;
@@ -84,12 +118,14 @@ public final class FeedReader {
                 skipped++;
                 continue;
             }
-            out.add(entry(feedUrl, n, e));
+            int before = retries.size();
+            out.add(entry(feedUrl, n, e, retries));
+            retries.subList(before, retries.size()).forEach(r -> metrics.fetchRetry());
         }
-        return new Result(feedUrl, entries.size(), skipped, out);
+        return new Result(feedUrl, false, entries.size(), skipped, out, retries);
     }
 
-    private ReadResult entry(String feedUrl, int n, FeedEntry e) throws InterruptedException {
+    private ReadResult entry(String feedUrl, int n, FeedEntry e, List<String> retries) throws InterruptedException {
         String origin = e.link() != null ? e.link() : feedUrl + " entry " + n;
         String bodyText = e.body() == null ? "" : Jsoup.parse(e.body()).text();
         if (bodyText.length() >= FULL_TEXT_CHARS || e.link() == null) {
@@ -100,10 +136,14 @@ public final class FeedReader {
         }
         ReadResult page;
         try {
-            PageFetcher.Page p = fetch(e.link(), false);
+            PageFetcher.Page p = fetcher.page(e.link(), retries::add);
             page = reader.readPage(p.body(), p.charset(), p.url().toString(), origin);
         } catch (FetchException ex) {
             page = ReadResult.rejected(origin, ex.getMessage());
+            if (ex.disallowed()) {
+                // the site does not want its pages read by robots: its feed's summary is not a way around that
+                return page;
+            }
         }
         if (page.isAccepted() || bodyText.isBlank()) {
             return page;
@@ -133,26 +173,6 @@ public final class FeedReader {
         return reader.readPage(html.toString().getBytes(StandardCharsets.UTF_8), "UTF-8", e.link(), origin);
     }
 
-    private PageFetcher.Page fetch(String url, boolean feed) throws FetchException, InterruptedException {
-        String host = host(url);
-        if (host != null && hostDelayNanos > 0) {
-            Long last = lastFetch.get(host);
-            if (last != null) {
-                long wait = last + hostDelayNanos - nanoTime.getAsLong();
-                if (wait > 0) {
-                    sleeper.sleep(wait);
-                }
-            }
-        }
-        try {
-            return feed ? fetcher.fetchFeed(url) : fetcher.fetch(url);
-        } finally {
-            if (host != null) {
-                lastFetch.put(host, nanoTime.getAsLong());
-            }
-        }
-    }
-
     private boolean remember(String link) {
         if (!readLinks.add(link)) {
             return false;
@@ -161,15 +181,6 @@ public final class FeedReader {
             readLinks.remove(readLinks.iterator().next());
         }
         return true;
-    }
-
-    private static String host(String url) {
-        try {
-            String h = URI.create(url).getHost();
-            return h == null ? null : h.toLowerCase(java.util.Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String escape(String s) {

@@ -31,7 +31,9 @@ import java.util.zip.ZipException;
  * Fetches one web page over HTTP(S) for extraction: an identifying {@code User-Agent}, gzip accepted,
  * redirects followed up to {@link #MAX_REDIRECTS}, the whole exchange bounded in time and the body
  * (also once inflated) in size. Anything else than a page is a {@link FetchException} whose message
- * says what went wrong; the caller names the address.
+ * says what went wrong (and whether trying again may help); the caller names the address. Feeds can be
+ * fetched conditionally ({@code If-None-Match} / {@code If-Modified-Since}). One attempt per call:
+ * retries, robots.txt and per-host delays are {@link PoliteFetcher}'s.
  */
 public final class PageFetcher {
 
@@ -39,28 +41,79 @@ public final class PageFetcher {
     public static final int MAX_REDIRECTS = 5;
     /** Largest page read (compressed or not): far above any real article page. */
     public static final long MAX_PAGE_BYTES = 16L * 1024 * 1024;
-    public static final String USER_AGENT = "newsstream/" + version() + " (news ingest; one request per page)";
+    /** The product token robots.txt groups are matched against ({@code User-agent: newsstream}). */
+    public static final String ROBOT_NAME = "newsstream";
+    /** The {@code User-Agent} sent when no contact is configured. */
+    public static final String USER_AGENT = userAgent(null);
+    /** Longest {@code Retry-After} read as such; a longer one is taken as this. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
     private final HttpClient client;
     private final Duration timeout;
     private final long maxBytes;
+    private final String userAgent;
 
     /** A fetcher with a 10-second connect timeout and {@code timeout} for each whole exchange. */
     public PageFetcher(Duration timeout) {
-        this(timeout, MAX_PAGE_BYTES);
+        this(timeout, USER_AGENT);
+    }
+
+    /** As {@link #PageFetcher(Duration)}, sending {@code userAgent} (see {@link #userAgent(String)}). */
+    public PageFetcher(Duration timeout, String userAgent) {
+        this(timeout, MAX_PAGE_BYTES, userAgent);
     }
 
     PageFetcher(Duration timeout, long maxBytes) {
+        this(timeout, maxBytes, USER_AGENT);
+    }
+
+    PageFetcher(Duration timeout, long maxBytes, String userAgent) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.maxBytes = maxBytes;
+        this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10).compareTo(timeout) < 0 ? Duration.ofSeconds(10) : timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** A fetched page: where it ended up after redirects, its bytes (inflated) and the charset its server declared. */
-    public record Page(URI url, byte[] body, String charset) {
+    /**
+     * The identifying {@code User-Agent}: {@code newsstream/VERSION}, and in brackets the operator's
+     * {@code contact} (a URL or an e-mail address; {@code ingest.fetch.contact}) when one is given.
+     */
+    public static String userAgent(String contact) {
+        String c = contact == null ? "" : contact.strip().replaceAll("[\\p{Cntrl}()]", "");
+        return ROBOT_NAME + "/" + version() + (c.isEmpty() ? " (news feed reader; honours robots.txt)"
+                : " (+" + c + "; news feed reader; honours robots.txt)");
+    }
+
+    /** The {@code User-Agent} this fetcher sends. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /**
+     * A fetched page: where it ended up after redirects, its bytes (inflated), the charset its server
+     * declared and its validators for a conditional request next time. {@code notModified} is a 304
+     * answer to a conditional request: no body.
+     */
+    public record Page(URI url, byte[] body, String charset, Validators validators, boolean notModified) {
+        public Page(URI url, byte[] body, String charset) {
+            this(url, body, charset, Validators.NONE, false);
+        }
+    }
+
+    /** A feed's {@code ETag} and {@code Last-Modified}, sent back as {@code If-None-Match} / {@code If-Modified-Since}. */
+    public record Validators(String etag, String lastModified) {
+        public static final Validators NONE = new Validators(null, null);
+
+        public boolean isEmpty() {
+            return etag == null && lastModified == null;
+        }
+    }
+
+    /** What the server answered for a robots.txt: its final status, and the body when that is 2xx. */
+    public record RobotsFile(URI url, int status, byte[] body, String contentType) {
     }
 
     /**
@@ -69,7 +122,7 @@ public final class PageFetcher {
      * @throws FetchException naming what went wrong (not a web address, HTTP status, timeout, too big...)
      */
     public Page fetch(String url) throws FetchException {
-        return fetch(url, PAGE_TYPES, PAGE_ACCEPT, "not a web page");
+        return fetch(url, PAGE_TYPES, PAGE_ACCEPT, "not a web page", Validators.NONE);
     }
 
     /**
@@ -77,7 +130,26 @@ public final class PageFetcher {
      * (and HTML, so that the feed parser can say the address returned a page).
      */
     public Page fetchFeed(String url) throws FetchException {
-        return fetch(url, FEED_TYPES, FEED_ACCEPT, "not a feed");
+        return fetchFeed(url, Validators.NONE);
+    }
+
+    /**
+     * As {@link #fetchFeed(String)}, conditionally: {@code since}'s validators are sent, and a 304 answer
+     * is a {@link Page#notModified()} page without a body.
+     */
+    public Page fetchFeed(String url, Validators since) throws FetchException {
+        return fetch(url, FEED_TYPES, FEED_ACCEPT, "not a feed", since);
+    }
+
+    /**
+     * Fetches a robots.txt, following redirects: any final status is an answer (the caller decides what a
+     * 404 or a 503 means); only a failure to get one is a {@link FetchException}.
+     */
+    public RobotsFile fetchRobots(String url) throws FetchException {
+        Answer a = follow(parse(url), "text/plain,*/*;q=0.1", Validators.NONE);
+        int status = a.response().statusCode();
+        byte[] body = status >= 200 && status < 300 ? inflate(a.response()) : new byte[0];
+        return new RobotsFile(a.uri(), status, body, a.response().headers().firstValue("Content-Type").orElse(null));
     }
 
     private static final java.util.Set<String> PAGE_TYPES = java.util.Set.of("text/html", "application/xhtml+xml", "text/plain",
@@ -88,10 +160,37 @@ public final class PageFetcher {
     private static final String PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
     private static final String FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
 
-    private Page fetch(String url, java.util.Set<String> types, String accept, String notWhat) throws FetchException {
-        URI uri = parse(url);
+    private Page fetch(String url, java.util.Set<String> types, String accept, String notWhat, Validators since)
+            throws FetchException {
+        Answer answer = follow(parse(url), accept, since);
+        URI uri = answer.uri();
+        HttpResponse<byte[]> response = answer.response();
+        int status = response.statusCode();
+        if (status == 304 && !since.isEmpty()) {
+            return new Page(uri, new byte[0], null, validators(response, since), true);
+        }
+        if (status == 429 || status >= 500 && status != 501 && status != 505) {
+            throw FetchException.retryable("HTTP " + status + reason(status), retryAfter(response));
+        }
+        if (status != 200 && status != 203) {
+            throw new FetchException("HTTP " + status + reason(status));
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        String mime = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mime.isEmpty() && !types.contains(mime)) {
+            throw new FetchException(notWhat + " (Content-Type " + mime + ")");
+        }
+        return new Page(uri, inflate(response), charset(type), validators(response, Validators.NONE), false);
+    }
+
+    /** The final answer and its address, after up to {@link #MAX_REDIRECTS} redirects. */
+    private record Answer(URI uri, HttpResponse<byte[]> response) {
+    }
+
+    private Answer follow(URI start, String accept, Validators since) throws FetchException {
+        URI uri = start;
         for (int hop = 0; ; hop++) {
-            HttpResponse<byte[]> response = exchange(uri, accept);
+            HttpResponse<byte[]> response = exchange(uri, accept, since);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 Optional<String> location = response.headers().firstValue("Location");
@@ -109,38 +208,68 @@ public final class PageFetcher {
                 checkScheme(uri);
                 continue;
             }
-            if (status != 200 && status != 203) {
-                throw new FetchException("HTTP " + status + reason(status));
-            }
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            String mime = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-            if (!mime.isEmpty() && !types.contains(mime)) {
-                throw new FetchException(notWhat + " (Content-Type " + mime + ")");
-            }
-            return new Page(uri, inflate(response), charset(type));
+            return new Answer(uri, response);
         }
     }
 
-    private HttpResponse<byte[]> exchange(URI uri, String accept) throws FetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    /** The validators of an answer; a 304 that repeats none keeps those sent. */
+    private static Validators validators(HttpResponse<byte[]> response, Validators sent) {
+        String etag = response.headers().firstValue("ETag").map(String::strip).filter(v -> !v.isEmpty()).orElse(sent.etag());
+        String modified = response.headers().firstValue("Last-Modified").map(String::strip).filter(v -> !v.isEmpty())
+                .orElse(sent.lastModified());
+        return new Validators(etag, modified);
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        Optional<String> header = response.headers().firstValue("Retry-After").map(String::strip);
+        if (header.isEmpty() || header.get().isEmpty()) {
+            return null;
+        }
+        String v = header.get();
+        Duration d;
+        if (v.matches("\\d{1,9}")) {
+            d = Duration.ofSeconds(Long.parseLong(v));
+        } else {
+            try {
+                java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                d = Duration.between(java.time.Instant.now(), at.toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        if (d.isNegative()) {
+            return Duration.ZERO;
+        }
+        return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+    }
+
+    private HttpResponse<byte[]> exchange(URI uri, String accept, Validators since) throws FetchException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
-                .header("User-Agent", USER_AGENT)
+                .header("User-Agent", userAgent)
                 .header("Accept", accept)
-                .header("Accept-Encoding", "gzip")
-                .GET().build();
+                .header("Accept-Encoding", "gzip");
+        if (since.etag() != null) {
+            builder.header("If-None-Match", since.etag());
+        }
+        if (since.lastModified() != null) {
+            builder.header("If-Modified-Since", since.lastModified());
+        }
+        HttpRequest request = builder.GET().build();
         CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, info -> new LimitedBody(maxBytes));
         try {
             // the request timeout only covers the wait for headers; this bounds a body that trickles
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new FetchException("no complete answer within " + seconds(timeout));
+            throw FetchException.retryable("no complete answer within " + seconds(timeout), null);
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted");
         } catch (ExecutionException e) {
-            throw new FetchException(describe(e.getCause(), timeout));
+            throw describe(e.getCause(), timeout);
         }
     }
 
@@ -190,26 +319,28 @@ public final class PageFetcher {
         return null;
     }
 
-    private static String describe(Throwable e, Duration timeout) {
+    /** What went wrong in an exchange; timeouts, refused connections and broken reads may pass, so are retryable. */
+    private static FetchException describe(Throwable e, Duration timeout) {
         if (e instanceof BodyTooLarge) {
-            return e.getMessage();
+            return new FetchException(e.getMessage());
         }
         if (e instanceof HttpConnectTimeoutException) {
-            return "could not connect within the connect timeout (10 s)";
+            return FetchException.retryable("could not connect within the connect timeout (10 s)", null);
         }
         if (e instanceof HttpTimeoutException) {
-            return "no complete answer within " + seconds(timeout);
+            return FetchException.retryable("no complete answer within " + seconds(timeout), null);
         }
         if (e instanceof ConnectException || e != null && e.getCause() instanceof ConnectException) {
-            return "connection refused";
+            return FetchException.retryable("connection refused", null);
         }
         if (e instanceof UnresolvedAddressException || e != null && e.getCause() instanceof UnresolvedAddressException) {
-            return "unknown host";
+            return new FetchException("unknown host");
         }
         if (e instanceof IOException) {
-            return "could not be read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+            return FetchException.retryable("could not be read (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + ")", null);
         }
-        return "could not be fetched (" + e + ")";
+        return new FetchException("could not be fetched (" + e + ")");
     }
 
     private static String reason(int status) {

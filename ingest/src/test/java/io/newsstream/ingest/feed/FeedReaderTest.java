@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.newsstream.common.config.NewsstreamConfig;
 import io.newsstream.common.model.RawArticle;
 import io.newsstream.ingest.fetch.PageFetcher;
+import io.newsstream.ingest.fetch.PoliteFetcher;
 import io.newsstream.ingest.read.ArticleReader;
 import io.newsstream.ingest.read.ReadResult;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class FeedReaderTest {
     private static final AtomicInteger PAGE_REQUESTS = new AtomicInteger();
 
     private final ArticleReader reader = ArticleReader.create(NewsstreamConfig.defaults());
-    private final FeedReader feeds = new FeedReader(reader, new PageFetcher(Duration.ofSeconds(2)), Duration.ZERO);
+    private final FeedReader feeds = new FeedReader(reader, new PoliteFetcher(new PageFetcher(Duration.ofSeconds(2)), Duration.ZERO));
 
     static String body(int i) {
         String topic = TOPICS[i % TOPICS.length];
