@@ -138,7 +138,9 @@ public final class IngestCommand implements Callable<Integer> {
     Path feedsFile;
 
     @Option(names = "--poll", paramLabel = "DURATION",
-            description = "Read the feeds again every DURATION (e.g. 5m) until stopped with Ctrl-C; new entries only.")
+            description = "Read the feeds again every DURATION (e.g. 5m) until stopped with Ctrl-C; new entries only. "
+                    + "Each feed is fetched conditionally (ETag / Last-Modified: a 304 is 'not modified'); robots.txt is "
+                    + "honoured and timeouts, 429 and 5xx are retried (3 attempts with backoff).")
     String poll;
 
     @Option(names = "--host-delay", paramLabel = "DURATION", defaultValue = "1s",

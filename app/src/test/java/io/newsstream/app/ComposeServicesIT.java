@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsstream.testkit.KafkaBrokerExtension;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,7 +165,7 @@ class ComposeServicesIT {
     void shouldRunEveryServiceOfTheComposeFileAsWritten(@TempDir Path dir) throws Exception {
         int port = freePort();
         Map<String, Service> services = services(dir, port);
-        assertThat(services).containsKeys("topics", "ingest", "enrich", "sink");
+        assertThat(services).containsKeys("topics", "ingest", "enrich", "sink", "feeds");
 
         Process topics = start(services.get("topics"), dir.resolve("topics.log"));
         assertThat(topics.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -200,5 +203,32 @@ class ComposeServicesIT {
         System.out.printf("ComposeServicesIT: enrich RUNNING again %.1f s after its restart (JVM start and model load included)%n",
                 (running - restart) / 1e9);
         assertThat(ingest.isAlive()).as("ingest serves and watches until stopped").isTrue();
+
+        // the optional feeds service (profile feeds), its ./feeds.txt naming a feed on a local server
+        HttpServer feedServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String feed = "http://127.0.0.1:" + feedServer.getAddress().getPort() + "/rss";
+        feedServer.createContext("/rss", ex -> {
+            byte[] b = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Local</title><item><title>Harbour reopens"
+                    + "</title><link>" + feed + "/1</link><description><![CDATA[<p>The harbour reopened on Monday after the "
+                    + "storm, the port authority said, and the first ferries left on time with extra crossings planned.</p>]]>"
+                    + "</description></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, b.length);
+            try (var os = ex.getResponseBody()) {
+                os.write(b);
+            }
+        });
+        feedServer.start();
+        try {
+            Service feeds = services.get("feeds");
+            Path feedsFile = Path.of(feeds.command().get(feeds.command().indexOf("--feeds") + 1));
+            Files.writeString(feedsFile, "# written by the test\n" + feed + "\n");
+            Path feedsLog = dir.resolve("feeds.log");
+            Process feedsProcess = start(feeds, feedsLog);
+            awaitLog(feedsLog, "feed " + feed + ": 1 entries, 0 read before, 1 articles, 0 rejected", 0, Duration.ofMinutes(1));
+            assertThat(feedsProcess.isAlive()).as("the feeds service polls until stopped").isTrue();
+        } finally {
+            feedServer.stop(0);
+        }
     }
 }
