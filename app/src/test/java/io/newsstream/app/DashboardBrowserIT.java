@@ -42,6 +42,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,7 +101,8 @@ class DashboardBrowserIT {
                 httpPublisher, new Reporter(new PrintWriter(System.err, true), System::nanoTime, true)));
         browser = Chromium.start();
         browser.manage().window().setSize(new Dimension(1400, 1000));
-        await = new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200));
+        // the page re-renders its tables on every update: an element found a moment ago may be gone
+        await = (WebDriverWait) new WebDriverWait(browser, DEADLINE, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SHOTS);
     }
 
@@ -124,13 +126,16 @@ class DashboardBrowserIT {
     @Order(1)
     void shouldShowTheSeedsStoryWithFiveArticlesAndNoCopies() {
         browser.get(dashboard.url());
-        WebElement story = await.withMessage("a story row with 5 articles").until(b -> b.findElements(By.cssSelector("#stories tbody tr.story"))
-                .stream().filter(r -> r.findElement(By.cssSelector("td.articles")).getText().equals("5")).findFirst().orElse(null));
-        assertThat(browser.findElements(By.cssSelector("#stories tbody tr.story"))).hasSize(1);
-        assertThat(story.findElement(By.cssSelector("td.copies")).getText()).isEqualTo("0");
-        assertThat(story.findElements(By.cssSelector("svg.timeline circle.original"))).hasSize(5);
-
-        story.click();
+        await.withMessage("one story row: 5 articles, 0 copies, 5 dots on its timeline").until(b -> {
+            List<WebElement> rows = b.findElements(By.cssSelector("#stories tbody tr.story"));
+            return rows.size() == 1 && rows.get(0).findElement(By.cssSelector("td.articles")).getText().equals("5")
+                    && rows.get(0).findElement(By.cssSelector("td.copies")).getText().equals("0")
+                    && rows.get(0).findElements(By.cssSelector("svg.timeline circle.original")).size() == 5;
+        });
+        await.until(b -> {
+            b.findElement(By.cssSelector("#stories tbody tr.story td.title")).click();
+            return true;
+        });
         await.withMessage("the story's 5 articles").until(b -> b.findElements(By.cssSelector("#articles tr.article")).size() == 5);
         assertThat(browser.findElements(By.cssSelector("#story table.outlet-tone tr.outlet"))).isNotEmpty();
         screenshot("seeds-story.png");
@@ -155,25 +160,32 @@ class DashboardBrowserIT {
         await.withMessage("the posted article's story on the page").until(b -> b.findElements(By.cssSelector("#stories tbody tr.story td.title"))
                 .stream().anyMatch(t -> t.getText().equals(TRAM)));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.newsstreamSamePage;")).as("no reload").isEqualTo("yes");
-        assertThat(browser.findElements(By.cssSelector("#stories tbody tr.story"))).hasSize(2);
+        await.withMessage("two stories").until(b -> b.findElements(By.cssSelector("#stories tbody tr.story")).size() == 2);
     }
 
     @Test
     @Order(3)
     void shouldShowAnEntitysStoriesWhenItIsClicked() throws Exception {
-        WebElement putin = await.withMessage("Vladimir Putin among the trending entities").until(b -> b.findElements(By.cssSelector("#entities tr.entity"))
-                .stream().filter(r -> r.getText().contains("Putin")).findFirst().orElse(null));
-        assertThat(putin.findElements(By.cssSelector("svg.sparkline polyline"))).hasSize(1);
-        putin.findElement(By.cssSelector("a.entity-link")).click();
-        List<WebElement> rows = await.withMessage("the entity's stories").until(b -> {
-            List<WebElement> r = b.findElements(By.cssSelector("#entity-stories tr.story"));
-            return r.isEmpty() ? null : r;
+        await.withMessage("Vladimir Putin among the trending entities, with a sparkline").until(b -> {
+            WebElement putin = b.findElements(By.cssSelector("#entities tr.entity")).stream()
+                    .filter(r -> r.getText().contains("Putin")).findFirst().orElse(null);
+            if (putin == null || putin.findElements(By.cssSelector("svg.sparkline polyline")).size() != 1) {
+                return false;
+            }
+            putin.findElement(By.cssSelector("a.entity-link")).click();
+            return true;
         });
-        assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).findElement(By.cssSelector("td.articles")).getText()).isEqualTo("5");
-        assertThat(browser.findElement(By.cssSelector("#entity h2")).getText()).contains("Putin");
+        await.withMessage("the entity's stories: the seeds' story alone").until(b -> {
+            List<WebElement> r = b.findElements(By.cssSelector("#entity-stories tr.story"));
+            return r.size() == 1 && r.get(0).findElement(By.cssSelector("td.articles")).getText().equals("5")
+                    && b.findElement(By.cssSelector("#entity h2")).getText().contains("Putin");
+        });
 
-        browser.findElement(By.cssSelector("#stories tbody tr.story")).click();
+        await.until(b -> {
+            b.findElements(By.cssSelector("#stories tbody tr.story")).stream()
+                    .filter(r -> !r.getText().contains(TRAM)).findFirst().orElseThrow().click();
+            return true;
+        });
         await.until(b -> !b.findElements(By.cssSelector("#articles tr.article")).isEmpty());
         long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
         browser.manage().window().setSize(new Dimension(1400, (int) Math.min(3000, height + 140)));
