@@ -8,6 +8,8 @@
   var selectedStory = null;
   var selectedEntity = null;
   var firstRender = true;
+  // the latest stories the list shows; the heading says how many there are in all
+  var STORY_ROWS = 200;
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -239,7 +241,7 @@
   function refresh() {
     if (refreshing) { again = true; return; }
     refreshing = true;
-    Promise.all([get('/api/stories').then(renderStories), get('/api/entities').then(renderEntities),
+    Promise.all([get('/api/stories', 'limit=' + STORY_ROWS).then(renderStories), get('/api/entities').then(renderEntities),
       get('/api/deadletter').then(renderDead)]).catch(function () {
       document.getElementById('status').textContent = 'API unavailable';
     }).then(function () {
