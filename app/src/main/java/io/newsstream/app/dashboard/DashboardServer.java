@@ -22,7 +22,9 @@ import java.util.concurrent.Executors;
 /**
  * {@code newsstream dashboard}'s web server: one page ({@code /}, served from the jar) that updates
  * live through Server-Sent Events ({@code /api/events}), and a JSON API: {@code /api/stories},
- * {@code /api/stories/{id}}, {@code /api/entities}, {@code /api/deadletter}. Binds
+ * {@code /api/stories/{id}}, {@code /api/entities}, {@code /api/entities/{id}},
+ * {@code /api/entities/{id}/stories}, {@code /api/deadletter} ({@code ?limit=N} on the lists); and,
+ * when {@code dashboard.metrics.port} is set, Prometheus {@code /metrics} on that port. Binds
  * {@code dashboard.bind} (127.0.0.1 by default); beyond loopback it needs {@code dashboard.token}
  * (the ingest endpoint's rule), sent as {@code Authorization: Bearer} or, for the page and its event
  * stream, {@code ?token=}.
