@@ -1,14 +1,18 @@
 package io.newsstream.app.dashboard;
 
 import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.common.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -28,7 +32,10 @@ final class DashboardReader implements AutoCloseable {
     private final String deadLetter;
     private volatile boolean running = true;
 
-    DashboardReader(NewsstreamConfig config, DashboardState state) {
+    private final StageMetrics metrics;
+
+    DashboardReader(NewsstreamConfig config, DashboardState state, StageMetrics metrics) {
+        this.metrics = metrics;
         Properties p = new Properties();
         p.putAll(config.clientProperties());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -68,6 +75,7 @@ final class DashboardReader implements AutoCloseable {
                         state.story(key, r.value());
                     } else if (r.topic().equals(articles)) {
                         state.article(key, r.value());
+                        metrics.articleIn("dashboard");
                     } else if (r.topic().equals(entities)) {
                         state.entity(key, r.value());
                     } else {
@@ -80,6 +88,11 @@ final class DashboardReader implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** The consumer's own metrics, for {@code /metrics}. */
+    Map<MetricName, ? extends Metric> metrics() {
+        return consumer.metrics();
     }
 
     @Override

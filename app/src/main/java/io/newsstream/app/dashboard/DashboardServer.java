@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.metrics.MetricsServer;
+import io.newsstream.common.metrics.StageMetrics;
 import io.newsstream.ingest.http.IngestHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,15 +22,24 @@ import java.util.concurrent.Executors;
 /**
  * {@code newsstream dashboard}'s web server: one page ({@code /}, served from the jar) that updates
  * live through Server-Sent Events ({@code /api/events}), and a JSON API: {@code /api/stories},
- * {@code /api/stories/{id}}, {@code /api/entities}, {@code /api/deadletter}. Binds
+ * {@code /api/stories/{id}}, {@code /api/entities}, {@code /api/entities/{id}},
+ * {@code /api/entities/{id}/stories}, {@code /api/deadletter} ({@code ?limit=N} on the lists); and,
+ * when {@code dashboard.metrics.port} is set, Prometheus {@code /metrics} on that port. Binds
  * {@code dashboard.bind} (127.0.0.1 by default); beyond loopback it needs {@code dashboard.token}
  * (the ingest endpoint's rule), sent as {@code Authorization: Bearer} or, for the page and its event
  * stream, {@code ?token=}.
  */
 public final class DashboardServer implements AutoCloseable {
 
+    private static final String STORIES = "/api/stories/";
+    private static final String ENTITIES = "/api/entities/";
+    /** Trending entities the API returns without {@code ?limit=}. */
+    private static final int DEFAULT_ENTITIES = 100;
+
     private final DashboardState state = new DashboardState();
+    private final StageMetrics metrics = new StageMetrics();
     private final DashboardReader reader;
+    private final Optional<MetricsServer> metricsServer;
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "dashboard-http");
@@ -51,10 +63,12 @@ public final class DashboardServer implements AutoCloseable {
                     + " or bind to 127.0.0.1 (dashboard.bind)");
         }
         this.token = token.map(DashboardServer::sha256).orElse(null);
-        this.reader = new DashboardReader(config, state);
+        this.reader = new DashboardReader(config, state, metrics);
         this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(pool);
+        this.metricsServer = MetricsServer.startIfConfigured(config.settings(), "dashboard", metrics);
+        metricsServer.ifPresent(m -> m.register(reader::metrics));
     }
 
     /** Starts reading the topics and serving; {@code port} 0 picks a free port. */
@@ -67,6 +81,11 @@ public final class DashboardServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The port of its {@code /metrics} when {@code dashboard.metrics.port} is set. */
+    public Optional<Integer> metricsPort() {
+        return metricsServer.map(MetricsServer::port);
     }
 
     public String url() {
@@ -84,25 +103,60 @@ public final class DashboardServer implements AutoCloseable {
                 send(ex, 401, "text/plain", "a bearer token is required\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            Map<String, String> query = query(ex);
             switch (path) {
                 case "/", "/index.html" -> resource(ex, "dashboard/index.html", "text/html; charset=utf-8");
                 case "/dashboard.js" -> resource(ex, "dashboard/dashboard.js", "text/javascript; charset=utf-8");
-                case "/api/stories" -> json(ex, state.stories());
-                case "/api/entities" -> json(ex, state.entities());
+                case "/api/stories" -> {
+                    ex.getResponseHeaders().set("X-Total-Count", Integer.toString(state.storyCount()));
+                    json(ex, state.stories(limit(query, Integer.MAX_VALUE)));
+                }
+                case "/api/entities" -> json(ex, state.entities(limit(query, DEFAULT_ENTITIES)));
                 case "/api/deadletter" -> json(ex, state.deadLetters());
                 case "/api/events" -> events(ex);
                 default -> {
-                    if (path.startsWith("/api/stories/")) {
-                        JsonNode story = state.story(path.substring("/api/stories/".length()));
-                        if (story != null) {
-                            json(ex, story);
-                            return;
-                        }
+                    JsonNode found = null;
+                    if (path.startsWith(STORIES)) {
+                        found = state.story(path.substring(STORIES.length()));
+                    } else if (path.startsWith(ENTITIES) && path.endsWith("/stories")) {
+                        String id = path.substring(ENTITIES.length(), path.length() - "/stories".length());
+                        found = state.entity(id) == null ? null : state.entityStories(id);
+                    } else if (path.startsWith(ENTITIES)) {
+                        found = state.entity(path.substring(ENTITIES.length()));
+                    }
+                    if (found != null) {
+                        json(ex, found);
+                        return;
                     }
                     send(ex, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
+    }
+
+    /** {@code ?limit=N}: at most N rows (a positive number), else {@code otherwise}. */
+    private static int limit(Map<String, String> query, int otherwise) {
+        try {
+            int n = Integer.parseInt(query.getOrDefault("limit", ""));
+            return n > 0 ? n : otherwise;
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new java.util.HashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String part : raw.split("&")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    out.put(java.net.URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
     }
 
     private boolean authorized(HttpExchange ex) {
@@ -111,13 +165,8 @@ public final class DashboardServer implements AutoCloseable {
         }
         String header = ex.getRequestHeaders().getFirst("Authorization");
         String given = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        String query = ex.getRequestURI().getQuery();
-        if (given == null && query != null) {
-            for (String part : query.split("&")) {
-                if (part.startsWith("token=")) {
-                    given = java.net.URLDecoder.decode(part.substring(6), StandardCharsets.UTF_8);
-                }
-            }
+        if (given == null) {
+            given = query(ex).get("token");
         }
         return given != null && MessageDigest.isEqual(sha256(given), token);
     }
@@ -189,5 +238,6 @@ public final class DashboardServer implements AutoCloseable {
         server.stop(0);
         pool.shutdownNow();
         reader.close();
+        metricsServer.ifPresent(MetricsServer::close);
     }
 }
