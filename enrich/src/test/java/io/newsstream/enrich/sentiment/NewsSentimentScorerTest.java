@@ -67,6 +67,12 @@ class NewsSentimentScorerTest {
     }
 
     @Test
+    void shouldReadNewsEventWordsAsTheNewsItself() {
+        assertThat(label("The company won a large order to build two ships.")).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(label("Investigators raided the company's offices over unpaid wages.")).isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    @Test
     void shouldNotLetRitualCourtesyFlipTheToneOfAHarmStory() {
         String body = "Three people died when the bus crashed on Monday. "
                 + "The operator offered its heartfelt condolences and sincere apologies, and wished the injured a "
