@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * a headline. Only the lines before the first paragraph of prose are looked at.
  *
  * <p>A headline is a line of 3 to 25 words, at most 200 characters, starting with a capital, a digit
- * or a quote, not ending in {@code . , ; :}, followed by more text. Shorter lines are section labels
+ * or a quote, not ending in {@code . , ; :}, followed by more text. A wire service's tag in brackets
+ * before it ("(LEAD)", "(2nd LD)", "[Editorial]": at most four words) is part of the headline, which
+ * must start as above after it. Shorter lines are section labels
  * and are skipped. A line of prose (ending in a full stop, or longer than 30 words) ends the header.
  */
 final class PlainTextHeader {
@@ -41,6 +43,8 @@ final class PlainTextHeader {
     private static final Pattern BYLINE = Pattern.compile("(?i)^by\\s+\\S");
     private static final Pattern NAVIGATION = Pattern.compile("\\s[|›»>/]\\s");
     private static final Pattern WORD = Pattern.compile("\\S+");
+    /** A leading tag in brackets of one to four words, as wire services put before a headline. */
+    private static final Pattern WIRE_TAG = Pattern.compile("^(?:\\([^()\\[\\]]{1,40}\\)|\\[[^()\\[\\]]{1,40}\\])\\s+");
 
     private PlainTextHeader() {
     }
@@ -95,6 +99,10 @@ final class PlainTextHeader {
         char last = line.charAt(line.length() - 1);
         if (last == '.' || last == ',' || last == ';' || last == ':') {
             return false;
+        }
+        var tag = WIRE_TAG.matcher(line);
+        if (tag.find() && words(tag.group()) <= 4 && tag.end() < line.length()) {
+            line = line.substring(tag.end());
         }
         int first = line.codePointAt(0);
         boolean opens = Character.isUpperCase(first) || Character.isDigit(first) || Character.isTitleCase(first)

@@ -28,6 +28,24 @@ class PlainTextHeaderTest {
     }
 
     @Test
+    void shouldTakeAHeadlineThatAWireTagInBracketsOpens() {
+        assertThat(detect("(LEAD) Ferry Service Resumes After Storm\n\nThe ferry sailed again on Monday.").title())
+                .isEqualTo("(LEAD) Ferry Service Resumes After Storm");
+        assertThat(detect("(2nd LD) Ferry Service Resumes After Storm\n\nThe ferry sailed again on Monday.").title())
+                .isEqualTo("(2nd LD) Ferry Service Resumes After Storm");
+        assertThat(detect("[Weekly Review] Ferry Service Resumes After Storm\n\nThe ferry sailed again.").title())
+                .isEqualTo("[Weekly Review] Ferry Service Resumes After Storm");
+    }
+
+    @Test
+    void shouldNotTakeABracketedAsideOrATagBeforeProseForAHeadline() {
+        assertThat(detect("(This story was updated with more details on the timetable and a statement) Ferry Sails\n\nBody.")
+                .title()).isNull();
+        assertThat(detect("(LEAD) The ferry sailed again on Monday after the storm.\nIt was full.").title()).isNull();
+        assertThat(detect("(LEAD) lower-case words after the tag\n\nBody text.").title()).isNull();
+    }
+
+    @Test
     void shouldTakeAQuestionAsAHeadline() {
         assertThat(detect("Will the bridge open on time?\n\nEngineers are not sure.").title())
                 .isEqualTo("Will the bridge open on time?");
