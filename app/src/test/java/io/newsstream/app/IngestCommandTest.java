@@ -63,7 +63,7 @@ class IngestCommandTest {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("ingest", "--dry-run",
                 "--http", "0", "--watch", inbox.toString(), given.toString()));
         try {
-            awaitTrue(() -> err.toString().contains("watching " + inbox), "the watcher to start", err, run);
+            awaitTrue(() -> err.toString().contains("watching " + inbox), "the watcher to start", err, run, DEADLINE);
             Matcher m = LISTENING.matcher(err.toString());
             assertThat(m.find()).as("the endpoint's address in:\n%s", err).isTrue();
 
@@ -75,7 +75,7 @@ class IngestCommandTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
             Files.writeString(inbox.resolve("dropped.txt"), article("Library reopens in Kendal", "Kendal"));
-            awaitTrue(() -> titles(out).size() == 3, "the dropped file to be published", err, run);
+            awaitTrue(() -> titles(out).size() == 3, "the dropped file to be published", err, run, DEADLINE);
             assertThat(run).as("still running while neither is stopped").isNotDone();
         } finally {
             // When it is asked to stop, as SIGTERM does
@@ -162,17 +162,18 @@ class IngestCommandTest {
         }).toList();
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what, StringWriter err, CompletableFuture<Integer> run)
-            throws InterruptedException {
-        long end = System.nanoTime() + DEADLINE.toNanos();
+    /** Polls {@code condition} on a running ingest command's output until {@code deadline}; fails early if it ends. */
+    static void awaitTrue(BooleanSupplier condition, String what, StringWriter err, CompletableFuture<Integer> run,
+                          Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (run.isDone()) {
                 throw new AssertionError("ingest ended (" + run.join() + ") while waiting for " + what + "; it printed:\n" + err);
             }
             if (System.nanoTime() > end) {
-                throw new AssertionError("no " + what + " within " + DEADLINE + "; ingest printed:\n" + err);
+                throw new AssertionError("no " + what + " within " + deadline + "; ingest printed:\n" + err);
             }
-            TimeUnit.MILLISECONDS.sleep(50);
+            TimeUnit.MILLISECONDS.sleep(50); // polling the command's output, not waiting for Kafka
         }
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -175,16 +174,16 @@ class IngestFeedIT {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("ingest", "--quiet", "--host-delay", "0s",
                 "--bootstrap-server", KAFKA.bootstrapServers(), "--set", "topic.raw.name=poll.raw", "--feed", feed, "--poll", "200ms"));
         try {
-            awaitTrue(() -> err.toString().contains("feed " + feed + ": 3 entries, 0 read before, 3 articles, 0 rejected"),
-                    "the first read", err, run);
-            awaitTrue(() -> err.toString().contains("feed " + feed + ": not modified"), "an unchanged poll", err, run);
+            IngestCommandTest.awaitTrue(() -> err.toString().contains("feed " + feed + ": 3 entries, 0 read before, 3 articles, 0 rejected"),
+                    "the first read", err, run, DEADLINE);
+            IngestCommandTest.awaitTrue(() -> err.toString().contains("feed " + feed + ": not modified"), "an unchanged poll", err, run, DEADLINE);
 
             // When the feed gains two entries
             GROWING.set(5);
 
             // Then the next poll reads only those two
-            awaitTrue(() -> err.toString().contains("feed " + feed + ": 5 entries, 3 read before, 2 articles, 0 rejected"),
-                    "the poll after the feed grew", err, run);
+            IngestCommandTest.awaitTrue(() -> err.toString().contains("feed " + feed + ": 5 entries, 3 read before, 2 articles, 0 rejected"),
+                    "the poll after the feed grew", err, run, DEADLINE);
             assertThat(run).as("still polling").isNotDone();
         } finally {
             stop.request("SIGTERM");
@@ -198,19 +197,5 @@ class IngestFeedIT {
                 6, Duration.ofSeconds(5));
         assertThat(records).as("each entry once").hasSize(5);
         assertThat(records.stream().map(ConsumerRecord::key).distinct()).hasSize(5);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what, StringWriter err, CompletableFuture<Integer> run)
-            throws InterruptedException {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (run.isDone()) {
-                throw new AssertionError("ingest ended (" + run.join() + ") while waiting for " + what + "; it printed:\n" + err);
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("no " + what + " within " + DEADLINE + "; ingest printed:\n" + err);
-            }
-            TimeUnit.MILLISECONDS.sleep(50); // polling the command's output, not waiting for Kafka
-        }
     }
 }
