@@ -80,13 +80,15 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
     public void process(Record<byte[], StoryInput> record) {
         timestamp = record.timestamp();
         StoryInput in = record.value();
-        RawArticle raw = rawSerde.fromBytes(in.originalValue());
-        long seenAt = ArticleTimes.seenAt(raw.ingestedAt(), timestamp);
+        // an enriched original (the common case) carries its times; the raw value is parsed only when needed
+        RawArticle raw = in.article() == null ? rawSerde.fromBytes(in.originalValue()) : null;
+        long seenAt = ArticleTimes.seenAt(raw == null ? in.article().ingestedAt() : raw.ingestedAt(), timestamp);
         NearDuplicateDetector.Verdict verdict = detector.check(in.id(), in.content(), Instant.ofEpochMilli(seenAt));
         if (verdict.isDuplicate()) {
             byte[] original = store.get("e/" + verdict.duplicateOf());
             if (original != null) {
-                emitCopy(articleSerde.fromBytes(original), raw, verdict, record.headers());
+                emitCopy(articleSerde.fromBytes(original), raw == null ? rawSerde.fromBytes(in.originalValue()) : raw,
+                        seenAt, verdict, record.headers());
                 return;
             }
             byte[] failure = store.get("f/" + verdict.duplicateOf());
@@ -101,15 +103,14 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
             hints.remember(in.id(), in.content(), seenAt, seenAt + quietPeriod.toMillis());
         }
         switch (in.kind()) {
-            case StoryInput.ENRICHED -> original(in.article(), in.terms(), record.headers());
-            case StoryInput.COPY -> enrichHere(raw, in, record.headers());
+            case StoryInput.ENRICHED -> original(in.article(), in.terms(), seenAt, record.headers());
+            case StoryInput.COPY -> enrichHere(raw, in, seenAt, record.headers());
             case StoryInput.FAILED -> failed(in, record.headers());
             default -> throw new IllegalStateException("unknown story input kind " + in.kind());
         }
     }
 
-    private void original(EnrichedArticle article, int[] terms, Headers headers) {
-        long seenAt = ArticleTimes.seenAt(article.ingestedAt(), timestamp);
+    private void original(EnrichedArticle article, int[] terms, long seenAt, Headers headers) {
         long t0 = System.nanoTime();
         StoryRef story = assigner.assign(StoryFeatures.of(article, terms, seenAt));
         metrics.storyAssignmentTime(System.nanoTime() - t0);
@@ -118,7 +119,7 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
     }
 
     /** A likely copy whose models were skipped, but which is not one here: enriched now, on this step. */
-    private void enrichHere(RawArticle raw, StoryInput in, Headers headers) {
+    private void enrichHere(RawArticle raw, StoryInput in, long seenAt, Headers headers) {
         EnrichedArticle article;
         try {
             article = enricher.enrich(raw);
@@ -130,7 +131,7 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
                     EnrichProcessor.reason(e)), headers);
             return;
         }
-        original(article, StoryFeatures.contentTerms(raw.title(), raw.text()), headers);
+        original(article, StoryFeatures.contentTerms(raw.title(), raw.text()), seenAt, headers);
     }
 
     private void failed(StoryInput in, Headers headers) {
@@ -139,9 +140,10 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
         deadLetter(in, headers, in.exception(), in.failure());
     }
 
-    private void emitCopy(EnrichedArticle original, RawArticle copy, NearDuplicateDetector.Verdict verdict, Headers headers) {
-        ArticleFeatures features = new ArticleFeatures(copy.id(), null, ArticleTimes.seenAt(copy.ingestedAt(), timestamp),
-                null, StoryFeatures.entityWeights(original.entities()), new int[0]);
+    private void emitCopy(EnrichedArticle original, RawArticle copy, long seenAt, NearDuplicateDetector.Verdict verdict,
+                          Headers headers) {
+        ArticleFeatures features = new ArticleFeatures(copy.id(), null, seenAt, null,
+                StoryFeatures.entityWeights(original.entities()), new int[0]);
         long t0 = System.nanoTime();
         StoryRef story = assigner.assignCopy(features, verdict.duplicateOf(), verdict.similarity());
         metrics.storyAssignmentTime(System.nanoTime() - t0);
