@@ -113,9 +113,9 @@ public final class BenchMain implements Callable<Integer> {
 
     /** Sizes of one run. */
     private record Plan(int microArticles, long warmupMillis, int iterations, int stockIterations, double e2eSeconds,
-                        double latencySeconds, double duplicateSeconds) {
+                        double latencySeconds, double duplicateSeconds, int storiesInState, int storiesMeasured) {
         static Plan of(boolean quick) {
-            return quick ? new Plan(4, 500, 3, 2, 3, 3, 2) : new Plan(25, 3000, 5, 3, 20, 15, 10);
+            return quick ? new Plan(4, 500, 3, 2, 3, 3, 2, 10_000, 2_000) : new Plan(25, 3000, 5, 3, 20, 15, 10, 100_000, 10_000);
         }
     }
 
@@ -174,8 +174,14 @@ public final class BenchMain implements Callable<Integer> {
         }
         boolean workerOk = true;
         Map<String, Object> heapPeaks = new LinkedHashMap<>();
-        try (WorkerProcess worker = WorkerProcess.start(List.of("-Xmx" + ENRICH_HEAP_MIB + "m",
-                "-XX:+ExitOnOutOfMemoryError"), logFile)) {
+        List<String> workerOptions = new ArrayList<>(List.of("-Xmx" + ENRICH_HEAP_MIB + "m", "-XX:+ExitOnOutOfMemoryError"));
+        // Extra options for the enrich JVM alone, e.g. a flight recording to profile it.
+        String extra = System.getenv().getOrDefault("BENCH_WORKER_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            workerOptions.addAll(List.of(extra.split("\\s+")));
+            progress.println("bench: enrich JVM options from BENCH_WORKER_OPTS: " + extra);
+        }
+        try (WorkerProcess worker = WorkerProcess.start(workerOptions, logFile)) {
             // Loading is not measured: the worker's models, the stock pipeline and the broker load side by side.
             progress.println("bench: loading the enrichment models (child JVM, -Xmx1g), the stock CoreNLP pipeline and a broker...");
             long t0 = System.nanoTime();
@@ -187,6 +193,9 @@ public final class BenchMain implements Callable<Integer> {
             List<String> tags = new ArrayList<>();
             for (int t = 1; t <= maxThreads; t++) {
                 tags.add("t" + t);
+            }
+            if (maxThreads > 1) {
+                SCALE_OUT.forEach(c -> tags.add(scaleTag(c)));
             }
             CompletableFuture<EmbeddedKafkaBroker> brokerStart = CompletableFuture.supplyAsync(() -> {
                 EmbeddedKafkaBroker b = EmbeddedKafkaBroker.builder().logDir(work.resolve("kafka")).build().start();
@@ -221,12 +230,19 @@ public final class BenchMain implements Callable<Integer> {
                 addPerThreadRows(report, micro, stockResult, tunedResult);
                 report.addAll(extraction);
 
+                // The story step's ceiling on its one partition, in the worker (nothing else runs).
+                progress.printf("bench: story step alone, %,d articles in state...%n", plan.storiesInState());
+                worker.send(Map.of("cmd", "stories", "inState", plan.storiesInState(), "measured", plan.storiesMeasured(),
+                        "dir", work.resolve("story-ceiling").toString()));
+                Map<String, Object> ceiling = worker.await("stories", Duration.ofMinutes(15)).payload();
+
                 // 2-4. End to end.
                 Map<Integer, Double> enrichRates = new LinkedHashMap<>();
                 for (int t = 1; t <= maxThreads; t++) {
                     enrichRates.put(t, median(sub(sub(micro, "full"), Integer.toString(t))));
                 }
                 Map<String, Object> duplicates = null;
+                Map<Integer, Double> e2eRates = new LinkedHashMap<>();
                 for (int threads = 1; threads <= maxThreads; threads++) {
                     final int t = threads;
                     double expected = enrichRates.get(t);
@@ -238,6 +254,7 @@ public final class BenchMain implements Callable<Integer> {
                         Duration timeout = Duration.ofSeconds((long) (60 + 5 * plan.e2eSeconds()));
                         Map<String, Object> max = e2e.drain(n, k -> k.startsWith("t" + t + "-"), timeout);
                         double steady = ((Number) max.get("steady")).doubleValue();
+                        e2eRates.put(t, steady);
                         double rate = steady / 2;
                         int m = Math.max(20, (int) Math.round(rate * plan.latencySeconds()));
                         progress.printf("bench: latency at %.1f articles/s (%d articles)...%n", rate, m);
@@ -251,6 +268,11 @@ public final class BenchMain implements Callable<Integer> {
                     }
                 }
                 addDuplicateRow(report, duplicates, maxThreads);
+                if (maxThreads > 1) {
+                    scaleOut(report, broker.bootstrapServers(), worker, workerOptions, corpus, enrichRates.get(maxThreads),
+                            e2eRates, plan, work, heapPeaks);
+                }
+                addStoryCeilingRow(report, ceiling, enrichRates);
 
                 // 5. Backfill: the real ingest command over a large archive, in a small heap.
                 int archiveSize = backfill != null ? backfill : quick ? 20_000 : 1_000_000;
@@ -386,6 +408,60 @@ public final class BenchMain implements Callable<Integer> {
                         bytes >> 20, ((Number) r.get("heapAfterGcMiB")).intValue(),
                         ok ? "" : "; FAILED: exit " + exit + ", " + r.get("lastLine")),
                 "completes in " + Backfill.HEAP_MIB + " MiB", ok);
+    }
+
+    /** Enrich processes and stream threads each of the scale-out runs: 2 and 4 threads in all. */
+    static final List<int[]> SCALE_OUT = List.of(new int[] {2, 1}, new int[] {1, 4}, new int[] {2, 2});
+
+    private static String scaleTag(int[] config) {
+        return "p" + config[0] + "x" + config[1];
+    }
+
+    /**
+     * End to end with more enrich processes and threads on the same 4 partitions: a second worker JVM (its own
+     * -Xmx1g) joins the first for the two-process runs. Throughput only, measured as the max sustained rate.
+     */
+    private void scaleOut(Report report, String bootstrap, WorkerProcess worker, List<String> workerOptions, Corpus corpus,
+                          double enrichRate, Map<Integer, Double> e2eRates, Plan plan, Path work,
+                          Map<String, Object> heapPeaks) throws java.io.IOException, InterruptedException {
+        progress.println("bench: scale-out: loading the models in a second enrich JVM...");
+        try (WorkerProcess second = WorkerProcess.start(workerOptions, logFile)) {
+            second.send(Map.of("cmd", "load", "seeds", seeds.toAbsolutePath().toString()));
+            second.await("loaded", Duration.ofMinutes(5));
+            for (int[] config : SCALE_OUT) {
+                int processes = config[0];
+                int threads = config[1];
+                String tag = scaleTag(config);
+                int n = Math.max(20, (int) Math.round(enrichRate * plan.e2eSeconds()));
+                progress.printf("bench: scale-out, %d process%s x %d stream thread%s: %d articles pre-loaded...%n", processes,
+                        processes == 1 ? "" : "es", threads, threads == 1 ? "" : "s", n);
+                List<WorkerProcess> workers = processes == 1 ? List.of(worker) : List.of(worker, second);
+                try (EndToEnd e2e = new EndToEnd(bootstrap, workers, tag, threads, work.resolve("state"), settings)) {
+                    e2e.preload(corpus.articles(n, tag, 300L + 10L * processes + threads));
+                    Map<String, Object> max = e2e.drain(n, k -> k.startsWith(tag + "-"),
+                            Duration.ofSeconds((long) (90 + 5 * plan.e2eSeconds())));
+                    heapPeaks.put(processes + "x" + threads, e2e.stop());
+                    double steady = ((Number) max.get("steady")).doubleValue();
+                    report.add(String.format(Locale.ROOT, "Scale-out: %d enrich process%s x %d stream thread%s (%d in all), "
+                                            + "4 partitions, max sustained", processes, processes == 1 ? "" : "es", threads,
+                                    threads == 1 ? "" : "s", processes * threads),
+                            String.format(Locale.ROOT, "%s articles/s (%s one process with 1 thread, %s with 2; start-up to RUNNING %s ms%s)",
+                                    Report.num(steady), ratio(steady, e2eRates.getOrDefault(1, Double.NaN)),
+                                    ratio(steady, e2eRates.getOrDefault(2, Double.NaN)), max.get("startupMillis"),
+                                    Boolean.TRUE.equals(max.get("complete")) ? "" : "; INCOMPLETE: " + max.get("count") + " records"));
+                }
+            }
+        }
+    }
+
+    private static void addStoryCeilingRow(Report report, Map<String, Object> c, Map<Integer, Double> enrichRates) {
+        double rate = num(c, "rate");
+        double perThread = enrichRates.get(1);
+        report.add(String.format(Locale.ROOT, "Story step alone (copy check + story assignment on RocksDB), its one partition, "
+                                + "%,d articles (%,d stories) in state", ((Number) c.get("articlesInState")).intValue(),
+                        ((Number) c.get("storiesInState")).intValue()),
+                String.format(Locale.ROOT, "%s articles/s (%.2f ms/article) = the full enrichment of %.0f stream threads at %s/s each",
+                        Report.num(rate), num(c, "msPerArticle"), rate / perThread, Report.num(perThread)));
     }
 
     private static void addDuplicateRow(Report report, Map<String, Object> dup, int threads) {
@@ -529,12 +605,25 @@ public final class BenchMain implements Callable<Integer> {
             - **Duplicates**: after the last end-to-end run the service stops, copies (same title and text, new id
               and source) of articles it has already enriched are pre-loaded, it starts again, and their rate is
               counted as for the maximum sustained rate. Shown as n/a while enriched records carry no story.
+            - **Scale-out**: the same end-to-end measure with a second enrich JVM (its own `-Xmx1g`, models loaded
+              before the clock starts) in the same application: 2 processes x 1 thread, 1 process x 4 threads and
+              2 processes x 2 threads, on the same 4 partitions; rate from the moment the last process reached
+              RUNNING. On a 2-core machine 4 threads share 2 cores with the broker, so these rows show what one
+              more process costs more than what more cores give.
+            - **Story step alone**: the production copy detector and story assigner over RocksDB stores (no
+              record cache, no changelog, no repartition JSON), in the worker JVM, on synthetic articles (events
+              of 5 core entities and 60 core words, Zipf noise, no copies) so that a state of 100,000 articles
+              builds without the models; the rate over the next 10,000 is what the one story partition can take,
+              shown as how many stream threads of full enrichment it keeps up with.
             - **Why the latency is what it is**: the enrich topology has two sub-topologies joined by one
               repartition topic (check and enrich on the raw partitions; copies and stories on one partition).
               Under exactly-once a hop's records become visible downstream only when the transaction that wrote
-              them commits (every `commit.interval.ms`, 100 ms by default), so an article waits for about two
-              commits on its way, plus the time it queues behind others for the models. Trying `--setting kafka.commit.interval.ms=25` roughly halved the latency on this machine
-              but also halved the sustained rate (a commit after almost every article) with the three-hop topology of
-              the release before; the defaults were kept.
+              them commits, so an article waits for two commits on its way. Commits follow the load: a stream
+              thread that has had nothing to do for `enrich.commit.idle` (10 ms) commits at once, a busy one
+              every `enrich.commit.interval` (1 s). So at half rate an article is committed a few milliseconds
+              after each step, and under a backlog a commit (a producer flush and two transaction round trips,
+              tens of milliseconds that block the thread) comes once a second instead of ten times.
+              `--setting enrich.commit.idle=off --setting enrich.commit.interval=100ms` measures the policy of the
+              release before (Kafka Streams' defaults under exactly-once).
             """;
 }

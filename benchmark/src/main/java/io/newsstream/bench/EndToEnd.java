@@ -52,7 +52,7 @@ final class EndToEnd implements AutoCloseable {
     static final int PARTITIONS = 4;
 
     private final String bootstrap;
-    private final WorkerProcess worker;
+    private final List<WorkerProcess> workers;
     private final Map<String, String> settings;
     private final NewsstreamConfig config;
     private final KafkaProducer<String, RawArticle> producer;
@@ -68,8 +68,16 @@ final class EndToEnd implements AutoCloseable {
      * @param extra newsstream settings for the enrich service only, e.g. {@code kafka.commit.interval.ms}
      */
     EndToEnd(String bootstrap, WorkerProcess worker, String tag, int threads, Path stateDir, Map<String, String> extra) {
+        this(bootstrap, List.of(worker), tag, threads, stateDir, extra);
+    }
+
+    /**
+     * A run with one enrich process per worker, each with {@code threads} stream threads and its own state
+     * directory, all in one application (Kafka Streams spreads the partitions over them).
+     */
+    EndToEnd(String bootstrap, List<WorkerProcess> workers, String tag, int threads, Path stateDir, Map<String, String> extra) {
         this.bootstrap = bootstrap;
-        this.worker = worker;
+        this.workers = List.copyOf(workers);
         this.config = NewsstreamConfig.defaults().withBootstrapServers(bootstrap).with(topicSettings(tag));
         Map<String, String> s = new HashMap<>(extra);
         s.putAll(topicSettings(tag));
@@ -149,18 +157,30 @@ final class EndToEnd implements AutoCloseable {
      * been read, and says how fast they came.
      */
     Map<String, Object> drain(int expected, Predicate<String> keys, Duration timeout) throws InterruptedException {
-        worker.drain("running");
-        worker.send(Map.of("cmd", "start", "bootstrap", bootstrap, "settings", settings));
-        long startedAt = ((Number) worker.await("started", Duration.ofSeconds(60)).payload().get("at")).longValue();
+        for (int i = 0; i < workers.size(); i++) {
+            workers.get(i).drain("running");
+            Map<String, String> own = new HashMap<>(settings);
+            if (workers.size() > 1) {
+                // processes on one machine need state directories of their own
+                own.put("enrich.state.dir", settings.get("enrich.state.dir") + "-p" + (i + 1));
+            }
+            workers.get(i).send(Map.of("cmd", "start", "bootstrap", bootstrap, "settings", own));
+        }
+        long startedAt = Long.MAX_VALUE;
+        for (WorkerProcess worker : workers) {
+            startedAt = Math.min(startedAt, ((Number) worker.await("started", Duration.ofSeconds(60)).payload().get("at")).longValue());
+        }
         List<Arrival> got = collect(expected, keys, timeout);
-        // Running: the last time the service reached RUNNING before its first output (it may rebalance
-        // once more while it creates its internal topics).
+        // Running: the last time a service reached RUNNING before the first output (it may rebalance once
+        // more while it creates its internal topics, or when another process joins).
         long firstOut = got.isEmpty() ? Long.MAX_VALUE : got.get(0).receivedAt();
         long runningAt = startedAt;
-        for (WorkerProcess.Reply r : worker.drain("running")) {
-            long at = ((Number) r.payload().get("at")).longValue();
-            if (at <= firstOut) {
-                runningAt = Math.max(runningAt, at);
+        for (WorkerProcess worker : workers) {
+            for (WorkerProcess.Reply r : worker.drain("running")) {
+                long at = ((Number) r.payload().get("at")).longValue();
+                if (at <= firstOut) {
+                    runningAt = Math.max(runningAt, at);
+                }
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -233,12 +253,22 @@ final class EndToEnd implements AutoCloseable {
         return m;
     }
 
-    /** Stops the service and returns its heap figures. */
+    /** Stops the services and returns the heap figures of the one that held the most after GC. */
     Map<String, Object> stop() throws InterruptedException {
-        worker.send(Map.of("cmd", "stop"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> heap = (Map<String, Object>) worker.await("stopped", Duration.ofSeconds(90)).payload().get("heap");
-        return heap;
+        workers.forEach(w -> w.send(Map.of("cmd", "stop")));
+        Map<String, Object> most = Map.of();
+        for (WorkerProcess worker : workers) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> heap = (Map<String, Object>) worker.await("stopped", Duration.ofSeconds(90)).payload().get("heap");
+            if (most.isEmpty() || afterGc(heap) > afterGc(most)) {
+                most = heap;
+            }
+        }
+        return most;
+    }
+
+    private static double afterGc(Map<String, Object> heap) {
+        return heap.get("afterGcMiB") instanceof Number n ? n.doubleValue() : 0;
     }
 
     private List<Arrival> collect(int expected, Predicate<String> keys, Duration timeout) {

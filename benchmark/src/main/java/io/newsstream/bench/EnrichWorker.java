@@ -40,7 +40,8 @@ import org.apache.kafka.streams.KafkaStreams;
  *
  * <p>Commands: {@code load} (the production enricher from {@link EnricherFactory}, plus a separate
  * recogniser, resolver, scorer and language detector so their steps can be timed alone), {@code micro} (articles/s per
- * thread of each step), {@code drop-parts} (frees the separate parts), {@code start} and {@code stop}
+ * thread of each step), {@code drop-parts} (frees the separate parts), {@code stories} (the story step's ceiling,
+ * {@link StoryCeiling}), {@code start} and {@code stop}
  * (an {@link EnrichService} on the bench broker), {@code quit}.
  */
 public final class EnrichWorker {
@@ -97,6 +98,8 @@ public final class EnrichWorker {
             case "load" -> load(Path.of((String) c.get("seeds")));
             case "micro" -> micro(c);
             case "drop-parts" -> dropParts();
+            case "stories" -> reply("stories", StoryCeiling.measure(((Number) c.get("inState")).intValue(),
+                    ((Number) c.get("measured")).intValue(), Path.of((String) c.get("dir"))));
             case "start" -> start(c);
             case "stop" -> reply("stopped", Map.of("heap", stopService()));
             case "quit" -> {

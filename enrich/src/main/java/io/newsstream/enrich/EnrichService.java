@@ -28,7 +28,8 @@ public final class EnrichService implements AutoCloseable {
 
     /** As above, counting articles, dead letters, copies and timings into {@code metrics}. */
     public EnrichService(NewsstreamConfig config, Enricher enricher, StageMetrics metrics) {
-        Topology topology = new EnrichTopology(enricher, config.topics(), config.enrich().storyQuietPeriod(), metrics).build();
+        Topology topology = new EnrichTopology(enricher, config.topics(), config.enrich().storyQuietPeriod(), metrics,
+                config.enrich().commitWhenIdle()).build();
         this.topology = topology;
         this.streams = new KafkaStreams(topology, streamsProperties(config));
     }
@@ -36,6 +37,12 @@ public final class EnrichService implements AutoCloseable {
     /** Kafka Streams settings of the enrich application, client pass-through settings included. */
     public static Properties streamsProperties(NewsstreamConfig config) {
         Properties p = new Properties();
+        // Commits follow the load (IdleCommit): a busy thread commits every enrich.commit.interval, an idle one
+        // at once; an idle thread polls briefly so it notices its idleness in time. A kafka.* setting wins.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.enrich().commitInterval().toMillis());
+        if (!config.enrich().commitWhenIdle().isZero()) {
+            p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, config.enrich().commitWhenIdle().toMillis()));
+        }
         p.putAll(config.clientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.enrich().applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

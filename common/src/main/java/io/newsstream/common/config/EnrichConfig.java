@@ -12,6 +12,10 @@ import java.time.Duration;
  * @param maxChars          longest text enriched; longer goes to the dead-letter topic ({@code enrich.max.chars})
  * @param stateDir          Kafka Streams state directory ({@code enrich.state.dir})
  * @param storyQuietPeriod  a story takes no new articles after this long without one ({@code enrich.story.quiet.period})
+ * @param commitInterval    longest time between exactly-once commits while the stage is busy
+ *                          ({@code enrich.commit.interval}, default 1 s; Kafka Streams' {@code commit.interval.ms})
+ * @param commitWhenIdle    a stream thread that has processed nothing for this long commits at once
+ *                          ({@code enrich.commit.idle}, default 10 ms; {@code off}: never, as zero)
  */
 public record EnrichConfig(
         String applicationId,
@@ -19,7 +23,9 @@ public record EnrichConfig(
         boolean keepText,
         int maxChars,
         Path stateDir,
-        Duration storyQuietPeriod) {
+        Duration storyQuietPeriod,
+        Duration commitInterval,
+        Duration commitWhenIdle) {
 
     static EnrichConfig from(Settings s) {
         return new EnrichConfig(
@@ -28,6 +34,9 @@ public record EnrichConfig(
                 s.bool("enrich.keep.text", true),
                 s.positiveInt("enrich.max.chars", 200_000),
                 Path.of(s.string("enrich.state.dir", Path.of(System.getProperty("java.io.tmpdir"), "newsstream", "enrich").toString())),
-                s.duration("enrich.story.quiet.period", Duration.ofDays(3)));
+                s.duration("enrich.story.quiet.period", Duration.ofDays(3)),
+                s.duration("enrich.commit.interval", Duration.ofSeconds(1)),
+                s.get("enrich.commit.idle").filter(v -> v.trim().equalsIgnoreCase("off")).isPresent()
+                        ? Duration.ZERO : s.duration("enrich.commit.idle", Duration.ofMillis(10)));
     }
 }

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * First step, on the raw topic's partitions: parses and checks each record without running any model.
  * A record that cannot be enriched goes to the dead-letter topic here, where its raw-topic position is
  * known; an accepted one goes on keyed by its article id, with that position in {@code newsstream.origin.*}
- * headers.
+ * headers. Its task commits when the thread goes idle ({@link IdleCommit}).
  */
 final class CheckRawProcessor implements Processor<byte[], byte[], byte[], EnrichOutcome> {
 
@@ -25,19 +25,31 @@ final class CheckRawProcessor implements Processor<byte[], byte[], byte[], Enric
     private ProcessorContext<byte[], EnrichOutcome> context;
 
     private final StageMetrics metrics;
+    private final IdleCommit idleCommit;
 
-    CheckRawProcessor(Enricher enricher, StageMetrics metrics) {
+    CheckRawProcessor(Enricher enricher, StageMetrics metrics, IdleCommit idleCommit) {
         this.enricher = enricher;
         this.metrics = metrics;
+        this.idleCommit = idleCommit;
     }
 
     @Override
     public void init(ProcessorContext<byte[], EnrichOutcome> context) {
         this.context = context;
+        idleCommit.init(context);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        try {
+            check(record);
+        } finally {
+            // the forward above ran the enrichment too: the thread was busy until now
+            idleCommit.worked();
+        }
+    }
+
+    private void check(Record<byte[], byte[]> record) {
         metrics.articleIn(DeadLetters.STAGE);
         try {
             if (record.value() == null) {

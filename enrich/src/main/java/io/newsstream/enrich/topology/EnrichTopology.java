@@ -39,7 +39,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>writes {@code news.articles.enriched}: key article id, value EnrichedArticle JSON with its story;</li>
  *   <li>writes {@code news.deadletter}: original key and value bytes, reason in {@code __streams.errors.*} headers.</li>
  * </ul>
- * Every node, internal topic and store has a name, so internal names stay stable across releases. See
+ * Each task commits as soon as its stream thread goes idle, and a busy thread every commit interval
+ * ({@link IdleCommit}). Every node, internal topic and store has a name, so internal names stay stable across releases. See
  * docs/stories.md for why the story step runs on one partition.
  */
 public final class EnrichTopology {
@@ -53,6 +54,7 @@ public final class EnrichTopology {
     private final StageMetrics metrics;
     private final TopicConfig topics;
     private final Duration storyQuietPeriod;
+    private final Duration commitWhenIdle;
 
     /** A topology with the default story quiet period. */
     public EnrichTopology(Enricher enricher, TopicConfig topics) {
@@ -69,10 +71,20 @@ public final class EnrichTopology {
 
     /** As above, counting articles, dead letters, copies and timings into {@code metrics}. */
     public EnrichTopology(Enricher enricher, TopicConfig topics, Duration storyQuietPeriod, StageMetrics metrics) {
+        this(enricher, topics, storyQuietPeriod, metrics, NewsstreamConfig.defaults().enrich().commitWhenIdle());
+    }
+
+    /**
+     * @param commitWhenIdle a stream thread that has processed nothing for this long commits at once
+     *                       ({@code enrich.commit.idle}; zero: only every commit interval), see {@link IdleCommit}
+     */
+    public EnrichTopology(Enricher enricher, TopicConfig topics, Duration storyQuietPeriod, StageMetrics metrics,
+                          Duration commitWhenIdle) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.enricher = Objects.requireNonNull(enricher, "enricher");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.storyQuietPeriod = Objects.requireNonNull(storyQuietPeriod, "storyQuietPeriod");
+        this.commitWhenIdle = Objects.requireNonNull(commitWhenIdle, "commitWhenIdle");
     }
 
     public Topology build() {
@@ -89,7 +101,7 @@ public final class EnrichTopology {
         // 1. check on the raw partitions
         Map<String, KStream<byte[], EnrichOutcome>> checked = builder
                 .stream(topics.name(Topics.RAW), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new CheckRawProcessor(enricher, metrics), Named.as("check-raw"))
+                .process(() -> new CheckRawProcessor(enricher, metrics, new IdleCommit(commitWhenIdle)), Named.as("check-raw"))
                 .split(Named.as("checked-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.Accepted, Branched.as("accepted"))
                 .defaultBranch(Branched.as("rejected"));
@@ -115,7 +127,8 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.<byte[], StoryInput>as("stories")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(JsonSerde.of(StoryInput.class))
                         .withNumberOfPartitions(1))
-                .process(() -> new StoryProcessor(enricher, hints, storyQuietPeriod, metrics), Named.as("assign-stories"),
+                .process(() -> new StoryProcessor(enricher, hints, storyQuietPeriod, metrics, new IdleCommit(commitWhenIdle)),
+                        Named.as("assign-stories"),
                         COPIES_STORE, STORIES_STORE)
                 .split(Named.as("assigned-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.Enriched, Branched.as("enriched"))

@@ -57,13 +57,15 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
     private ExpiringStore store;
     private NearDuplicateDetector detector;
     private StoryAssigner assigner;
+    private final IdleCommit idleCommit;
     private long timestamp;
 
-    StoryProcessor(Enricher enricher, CopyHints hints, Duration quietPeriod, StageMetrics metrics) {
+    StoryProcessor(Enricher enricher, CopyHints hints, Duration quietPeriod, StageMetrics metrics, IdleCommit idleCommit) {
         this.enricher = enricher;
         this.hints = hints;
         this.metrics = metrics;
         this.quietPeriod = quietPeriod;
+        this.idleCommit = idleCommit;
     }
 
     @Override
@@ -74,10 +76,19 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
         KeyValueStore<String, byte[]> kv = context.getStateStore(EnrichTopology.STORIES_STORE);
         this.store = new ExpiringStore(kv);
         this.assigner = new StoryAssigner(new StoreStoryIndex(store), quietPeriod);
+        idleCommit.init(context);
     }
 
     @Override
     public void process(Record<byte[], StoryInput> record) {
+        try {
+            assign(record);
+        } finally {
+            idleCommit.worked();
+        }
+    }
+
+    private void assign(Record<byte[], StoryInput> record) {
         timestamp = record.timestamp();
         StoryInput in = record.value();
         // an enriched original (the common case) carries its times; the raw value is parsed only when needed

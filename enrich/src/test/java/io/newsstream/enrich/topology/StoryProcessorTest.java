@@ -51,7 +51,8 @@ class StoryProcessorTest {
             store.init(context.getStateStoreContext(), store);
             context.addStateStore(store);
         }
-        processor = new StoryProcessor(enricher, hints, QUIET, new io.newsstream.common.metrics.StageMetrics());
+        processor = new StoryProcessor(enricher, hints, QUIET, new io.newsstream.common.metrics.StageMetrics(),
+                new IdleCommit(Duration.ZERO));
         processor.init(context);
     }
 
