@@ -197,6 +197,7 @@ public final class BenchMain implements Callable<Integer> {
             if (maxThreads > 1) {
                 SCALE_OUT.forEach(c -> tags.add(scaleTag(c)));
             }
+            tags.add(PREVIOUS_COMMITS_TAG);
             CompletableFuture<EmbeddedKafkaBroker> brokerStart = CompletableFuture.supplyAsync(() -> {
                 EmbeddedKafkaBroker b = EmbeddedKafkaBroker.builder().logDir(work.resolve("kafka")).build().start();
                 EndToEnd.createTopics(b.bootstrapServers(), tags);
@@ -268,6 +269,7 @@ public final class BenchMain implements Callable<Integer> {
                     }
                 }
                 addDuplicateRow(report, duplicates, maxThreads);
+                previousCommits(report, broker.bootstrapServers(), worker, corpus, enrichRates.get(1), plan, work, heapPeaks);
                 if (maxThreads > 1) {
                     scaleOut(report, broker.bootstrapServers(), worker, workerOptions, corpus, enrichRates.get(maxThreads),
                             e2eRates, plan, work, heapPeaks);
@@ -408,6 +410,44 @@ public final class BenchMain implements Callable<Integer> {
                         bytes >> 20, ((Number) r.get("heapAfterGcMiB")).intValue(),
                         ok ? "" : "; FAILED: exit " + exit + ", " + r.get("lastLine")),
                 "completes in " + Backfill.HEAP_MIB + " MiB", ok);
+    }
+
+    static final String PREVIOUS_COMMITS_TAG = "c1";
+
+    /** The commit policy of the release before: Kafka Streams' exactly-once default, a commit every 100 ms. */
+    static final Map<String, String> PREVIOUS_COMMITS = Map.of("enrich.commit.idle", "off", "enrich.commit.interval", "100ms");
+
+    /**
+     * The 1-thread end-to-end and latency runs again with the previous commit policy, side by side with the
+     * current one in the same run (skipped when the user tries commit settings of their own).
+     */
+    private void previousCommits(Report report, String bootstrap, WorkerProcess worker, Corpus corpus, double enrichRate,
+                                 Plan plan, Path work, Map<String, Object> heapPeaks) throws InterruptedException {
+        if (settings.keySet().stream().anyMatch(k -> k.contains("commit"))) {
+            return;
+        }
+        Map<String, String> previous = new LinkedHashMap<>(settings);
+        previous.putAll(PREVIOUS_COMMITS);
+        int n = Math.max(20, (int) Math.round(enrichRate * plan.e2eSeconds()));
+        progress.printf("bench: end to end, 1 stream thread, commits every 100 ms (the release before): %d articles...%n", n);
+        try (EndToEnd e2e = new EndToEnd(bootstrap, worker, PREVIOUS_COMMITS_TAG, 1, work.resolve("state"), previous)) {
+            e2e.preload(corpus.articles(n, PREVIOUS_COMMITS_TAG, 400L));
+            Duration timeout = Duration.ofSeconds((long) (60 + 5 * plan.e2eSeconds()));
+            Map<String, Object> max = e2e.drain(n, k -> k.startsWith(PREVIOUS_COMMITS_TAG + "-"), timeout);
+            double steady = ((Number) max.get("steady")).doubleValue();
+            int m = Math.max(20, (int) Math.round(steady / 2 * plan.latencySeconds()));
+            Map<String, Object> lat = e2e.latency(corpus.articles(m, "lat" + PREVIOUS_COMMITS_TAG, 401L), steady / 2, timeout);
+            heapPeaks.put("100 ms commits", e2e.stop());
+            report.add("End to end, max sustained, 1 stream thread, with the release before's commits (every 100 ms, no idle commit)",
+                    String.format(Locale.ROOT, "%s articles/s = %.0f%% of enrichment's %s", Report.num(steady),
+                            Stats.ratio(steady, enrichRate) * 100, Report.num(enrichRate)));
+            if (lat.containsKey("p99")) {
+                report.add(String.format(Locale.ROOT, "Latency at %s articles/s, 1 stream thread, with the release before's commits",
+                                Report.num(((Number) lat.get("rate")).doubleValue())),
+                        String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%s articles)",
+                                num(lat, "p50"), num(lat, "p95"), num(lat, "p99"), lat.get("count")));
+            }
+        }
     }
 
     /** Enrich processes and stream threads each of the scale-out runs: 2 and 4 threads in all. */
@@ -623,7 +663,8 @@ public final class BenchMain implements Callable<Integer> {
               every `enrich.commit.interval` (1 s). So at half rate an article is committed a few milliseconds
               after each step, and under a backlog a commit (a producer flush and two transaction round trips,
               tens of milliseconds that block the thread) comes once a second instead of ten times.
-              `--setting enrich.commit.idle=off --setting enrich.commit.interval=100ms` measures the policy of the
-              release before (Kafka Streams' defaults under exactly-once).
+              The rows "with the release before's commits" run the 1-thread end-to-end and latency measures
+              again in the same run with that policy (`enrich.commit.idle=off`, `enrich.commit.interval=100ms`,
+              Kafka Streams' default under exactly-once), for a side-by-side comparison.
             """;
 }

@@ -80,6 +80,19 @@ class NewsstreamConfigTest {
     }
 
     @Test
+    void enrichCommitsDefaultToOneSecondWhenBusyAndTenMillisecondsIdleAndIdleCanBeTurnedOff() {
+        EnrichConfig defaults = NewsstreamConfig.defaults().enrich();
+        assertThat(defaults.commitInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.commitWhenIdle()).isEqualTo(Duration.ofMillis(10));
+        EnrichConfig set = NewsstreamConfig.load(null, Map.of(),
+                Map.of("enrich.commit.interval", "250ms", "enrich.commit.idle", "off")).enrich();
+        assertThat(set.commitInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(set.commitWhenIdle()).isZero();
+        assertThatThrownBy(() -> NewsstreamConfig.load(null, Map.of(), Map.of("enrich.commit.idle", "soon")))
+                .hasMessageContaining("'enrich.commit.idle' must be a duration");
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() {
         assertThatThrownBy(() -> NewsstreamConfig.load(Path.of("/nonexistent/n.properties"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class)
