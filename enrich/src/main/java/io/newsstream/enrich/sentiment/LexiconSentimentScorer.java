@@ -37,6 +37,9 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     /** The languages with a bundled lexicon. */
     public static final Set<String> LANGUAGES = Set.of("de", "fr", "es");
 
+    /** The languages with a packaged stopword list ({@code lang/<lang>/stopwords.tsv}, from nlp.js). */
+    private static final Set<String> STOPWORD_LISTS = Set.of("fr", "es");
+
     /** nlp.js valences are -1..1; VADER's word valences -4..4. */
     private static final double LEXICON_SCALE = 4.0;
     private static final double NEGATION = -0.74;
@@ -48,15 +51,17 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     private final Map<String, Double> lexicon;
     private final Map<String, Double> news;
     private final Set<String> negators;
+    private final Set<String> stopwords;
     private final int longestKey;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     private LexiconSentimentScorer(String language, Map<String, Double> lexicon, Map<String, Double> news,
-                                   Set<String> negators) {
+                                   Set<String> negators, Set<String> stopwords) {
         this.language = language;
         this.lexicon = lexicon;
         this.news = news;
         this.negators = negators;
+        this.stopwords = stopwords;
         int longest = 0;
         for (String k : lexicon.keySet()) {
             longest = Math.max(longest, k.length());
@@ -76,14 +81,21 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         read("lang/" + language + "/sentiment.tsv", (k, v) -> lexicon.put(k, Double.parseDouble(v) * LEXICON_SCALE));
         Map<String, Double> news = new HashMap<>();
         Set<String> negators = new HashSet<>();
+        Set<String> stopwords = new HashSet<>();
+        if (STOPWORD_LISTS.contains(language)) {
+            read("lang/" + language + "/stopwords.tsv", (k, v) -> stopwords.add(k));
+        }
         read("lang/" + language + "/news.tsv", (k, v) -> {
             if (v.equals("NEG")) {
                 negators.add(k);
+            } else if (v.equals("STOP")) {
+                stopwords.add(k);
             } else {
                 news.put(k, Double.parseDouble(v));
             }
         });
-        return new LexiconSentimentScorer(language, lexicon, news, negators);
+        stopwords.removeAll(negators);
+        return new LexiconSentimentScorer(language, lexicon, news, negators, stopwords);
     }
 
     public String language() {
@@ -139,7 +151,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
                 continue;
             }
             sinceNegator = sinceNegator == Integer.MAX_VALUE ? sinceNegator : sinceNegator + 1;
-            double v = valence(w);
+            double v = stopwords.contains(w) ? 0 : valence(w);
             if (v == 0) {
                 neutral++;
                 continue;
