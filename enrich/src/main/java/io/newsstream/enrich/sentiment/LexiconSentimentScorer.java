@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
  * sentiment lexicons, MIT) with the same news layer as English where it carries over — events of
  * harm and of relief weigh as a reader takes them (a small per-language list of general event words
  * on VADER's scale), positive general words weigh half (news's negativity bias), a negator turns the
- * next scored word within three words, and the headline and lead weigh more. Sentences are scored as
+ * next scored word within three words, function words are not scored (the nlp.js stopword lists for
+ * French and Spanish, and the news layer's {@code STOP} words: function words, ordinals, "new", the
+ * nationality adjective, which the lexicons score but news uses without judging), and the headline and
+ * lead weigh more. Sentences are scored as
  * VADER does (sum normalised to -1..1); the document is their weighted mean, labelled with the English
  * scorer's thresholds. Thread-safe. See {@code docs/sentiment.md}.
  */
