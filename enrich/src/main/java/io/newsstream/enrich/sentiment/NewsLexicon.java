@@ -34,7 +34,7 @@ public final class NewsLexicon {
     static final int QTY_BAD = 1 << 8;
     static final int FURNITURE = 1 << 9;
     static final int TONE = 1 << 10;
-    /** A currency or unit when it follows an amount ("50,000 won"): then it has no tone. */
+    /** A currency or unit when it follows an amount ("70,000 won"): then it has no tone. */
     static final int UNIT = 1 << 11;
     /** A number word that makes an amount ("billion"), as a numeral does. */
     static final int AMOUNT = 1 << 12;

@@ -356,7 +356,7 @@ public final class NewsSentimentScorer implements SentimentScorer {
             NewsLexicon.Entry entry = news.word(w);
             double v = vader.valence(w);
             if (entry != null && entry.has(NewsLexicon.UNIT) && k > 0 && isAmount(lower[k - 1])) {
-                base[k] = Double.NaN; // "50,000 won": a currency, not a victory
+                base[k] = Double.NaN; // "70,000 won": a currency, not a victory
                 k++;
                 continue;
             }
