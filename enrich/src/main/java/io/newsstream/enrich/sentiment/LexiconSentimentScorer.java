@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
  * sentiment lexicons, MIT) with the same news layer as English where it carries over — events of
  * harm and of relief weigh as a reader takes them (a small per-language list of general event words
  * on VADER's scale), positive general words weigh half (news's negativity bias), a negator turns the
- * next scored word within three words, and the headline and lead weigh more. Sentences are scored as
+ * next scored word within three words, function words are not scored (the nlp.js stopword lists for
+ * French and Spanish, and the news layer's {@code STOP} words: function words, ordinals, "new", the
+ * nationality adjective, which the lexicons score but news uses without judging), and the headline and
+ * lead weigh more. Sentences are scored as
  * VADER does (sum normalised to -1..1); the document is their weighted mean, labelled with the English
  * scorer's thresholds. Thread-safe. See {@code docs/sentiment.md}.
  */
@@ -36,6 +39,9 @@ public final class LexiconSentimentScorer implements SentimentScorer {
 
     /** The languages with a bundled lexicon. */
     public static final Set<String> LANGUAGES = Set.of("de", "fr", "es");
+
+    /** The languages with a packaged stopword list ({@code lang/<lang>/stopwords.tsv}, from nlp.js). */
+    private static final Set<String> STOPWORD_LISTS = Set.of("fr", "es");
 
     /** nlp.js valences are -1..1; VADER's word valences -4..4. */
     private static final double LEXICON_SCALE = 4.0;
@@ -48,15 +54,17 @@ public final class LexiconSentimentScorer implements SentimentScorer {
     private final Map<String, Double> lexicon;
     private final Map<String, Double> news;
     private final Set<String> negators;
+    private final Set<String> stopwords;
     private final int longestKey;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     private LexiconSentimentScorer(String language, Map<String, Double> lexicon, Map<String, Double> news,
-                                   Set<String> negators) {
+                                   Set<String> negators, Set<String> stopwords) {
         this.language = language;
         this.lexicon = lexicon;
         this.news = news;
         this.negators = negators;
+        this.stopwords = stopwords;
         int longest = 0;
         for (String k : lexicon.keySet()) {
             longest = Math.max(longest, k.length());
@@ -76,14 +84,21 @@ public final class LexiconSentimentScorer implements SentimentScorer {
         read("lang/" + language + "/sentiment.tsv", (k, v) -> lexicon.put(k, Double.parseDouble(v) * LEXICON_SCALE));
         Map<String, Double> news = new HashMap<>();
         Set<String> negators = new HashSet<>();
+        Set<String> stopwords = new HashSet<>();
+        if (STOPWORD_LISTS.contains(language)) {
+            read("lang/" + language + "/stopwords.tsv", (k, v) -> stopwords.add(k));
+        }
         read("lang/" + language + "/news.tsv", (k, v) -> {
             if (v.equals("NEG")) {
                 negators.add(k);
+            } else if (v.equals("STOP")) {
+                stopwords.add(k);
             } else {
                 news.put(k, Double.parseDouble(v));
             }
         });
-        return new LexiconSentimentScorer(language, lexicon, news, negators);
+        stopwords.removeAll(negators);
+        return new LexiconSentimentScorer(language, lexicon, news, negators, stopwords);
     }
 
     public String language() {
@@ -139,7 +154,7 @@ public final class LexiconSentimentScorer implements SentimentScorer {
                 continue;
             }
             sinceNegator = sinceNegator == Integer.MAX_VALUE ? sinceNegator : sinceNegator + 1;
-            double v = valence(w);
+            double v = stopwords.contains(w) ? 0 : valence(w);
             if (v == 0) {
                 neutral++;
                 continue;

@@ -34,11 +34,16 @@ public final class NewsLexicon {
     static final int QTY_BAD = 1 << 8;
     static final int FURNITURE = 1 << 9;
     static final int TONE = 1 << 10;
+    /** A currency or unit when it follows an amount ("70,000 won"): then it has no tone. */
+    static final int UNIT = 1 << 11;
+    /** A number word that makes an amount ("billion"), as a numeral does. */
+    static final int AMOUNT = 1 << 12;
 
     private static final Map<String, Integer> KINDS = Map.ofEntries(Map.entry("harm", HARM),
             Map.entry("neutral", NEUTRAL), Map.entry("negator", NEGATOR), Map.entry("courtesy", COURTESY),
             Map.entry("ritual", RITUAL), Map.entry("up", UP), Map.entry("down", DOWN), Map.entry("qty+", QTY_GOOD),
-            Map.entry("qty-", QTY_BAD), Map.entry("furniture", FURNITURE), Map.entry("tone", TONE));
+            Map.entry("qty-", QTY_BAD), Map.entry("furniture", FURNITURE), Map.entry("tone", TONE),
+            Map.entry("unit", UNIT), Map.entry("amount", AMOUNT));
 
     /**
      * One word's or phrase's entry.

@@ -355,6 +355,11 @@ public final class NewsSentimentScorer implements SentimentScorer {
             String w = lower[k];
             NewsLexicon.Entry entry = news.word(w);
             double v = vader.valence(w);
+            if (entry != null && entry.has(NewsLexicon.UNIT) && k > 0 && isAmount(lower[k - 1])) {
+                base[k] = Double.NaN; // "70,000 won": a currency, not a victory
+                k++;
+                continue;
+            }
             if (entry != null) {
                 flags[k] = entry.flags();
                 if (entry.has(NewsLexicon.NEUTRAL) || entry.has(NewsLexicon.NEGATOR)) {
@@ -369,6 +374,20 @@ public final class NewsSentimentScorer implements SentimentScorer {
             base[k] = v;
             k++;
         }
+    }
+
+    /**
+     * A numeral ("50,000", "1.2bn") other than a year ("in 2019 won"), or a number word of the news lexicon
+     * ("billion").
+     */
+    private boolean isAmount(String word) {
+        if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
+            boolean year = word.length() == 4 && (word.startsWith("19") || word.startsWith("20"))
+                    && Character.isDigit(word.charAt(2)) && Character.isDigit(word.charAt(3));
+            return !year;
+        }
+        NewsLexicon.Entry entry = news.word(word);
+        return entry != null && entry.has(NewsLexicon.AMOUNT);
     }
 
     private static void noteRoles(int flags, SentenceTone t) {

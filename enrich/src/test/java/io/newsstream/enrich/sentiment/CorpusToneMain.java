@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Hand-run diagnosis (not a test): reads a labelled corpus folder ({@code ../shared/corpora/news}) and prints,
  * per article, gold and predicted tone with the score; {@code -v} also prints each sentence of a misread
- * article with its weight and compound. Usage: {@code CorpusToneMain DIR [-v] [ID...]}.
+ * article with its weight and compound (for German, French and Spanish: each scored word with its valence);
+ * {@code -dump} prints one tab-separated line per English sentence (id, gold, language, index, title or body,
+ * weight, compound, positive and negative mass, neutral words, harm, quoted, courtesy, words) for trying
+ * document rules outside Java. Usage: {@code CorpusToneMain DIR [-v|-dump] [ID...]}.
  */
 public final class CorpusToneMain {
     private CorpusToneMain() {
@@ -23,6 +27,7 @@ public final class CorpusToneMain {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         boolean verbose = List.of(args).contains("-v");
+        boolean dump = List.of(args).contains("-dump");
         List<String> only = List.of(args).subList(1, args.length).stream().filter(a -> !a.startsWith("-")).toList();
         ObjectMapper json = new ObjectMapper();
         JsonNode labels = json.readTree(dir.resolve("labels.json").toFile()).get("articles");
@@ -62,8 +67,30 @@ public final class CorpusToneMain {
             if (!only.isEmpty() && !only.contains(id)) {
                 continue;
             }
+            if (dump && lang.equals("en")) {
+                int k = 0;
+                for (NewsSentimentScorer.Reading r : en.read(title, text)) {
+                    NewsSentimentScorer.SentenceTone st = r.tone();
+                    System.out.printf(Locale.ROOT, "S\t%s\t%s\t%s\t%d\t%s\t%.2f\t%.4f\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d%n", id,
+                            gold, lang, k++, r.span() == null ? "T" : "B", r.weight(), st.compound, st.posSum, st.negSum,
+                            st.neutralCount, st.harm, st.quoted ? 1 : 0, st.courtesy || st.courtesyContext ? 1 : 0,
+                            st.words);
+                }
+                continue;
+            }
             System.out.printf("%s %-6s %s %-8s %-8s %+.3f p=%.3f n=%.3f | %s%n", hit ? "  " : "XX", id, lang, gold, got,
                     tone.document().score(), tone.document().positive(), tone.document().negative(), title);
+            if (verbose && !lang.equals("en") && others.containsKey(lang)) {
+                LexiconSentimentScorer sc = (LexiconSentimentScorer) others.get(lang);
+                StringBuilder sb = new StringBuilder();
+                for (String w : (title + " " + text).split("[^\\p{L}'\u2019-]+")) {
+                    double v = sc.valence(LexiconSentimentScorer.fold(w));
+                    if (v != 0) {
+                        sb.append(String.format(Locale.ROOT, "%s(%+.1f) ", w, v));
+                    }
+                }
+                System.out.println("      " + sb);
+            }
             if (verbose && (!hit || !only.isEmpty()) && lang.equals("en")) {
                 for (NewsSentimentScorer.Reading r : en.read(title, text)) {
                     if (r.weight() == 0) {

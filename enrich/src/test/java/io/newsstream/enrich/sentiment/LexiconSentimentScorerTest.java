@@ -42,6 +42,18 @@ class LexiconSentimentScorerTest {
     }
 
     @Test
+    void shouldNotScoreFunctionWordsThatFoldOntoAScoredWord() {
+        LexiconSentimentScorer fr = LexiconSentimentScorer.forLanguage("fr");
+        // "sur" (on) folds onto "sûr" (sure), "après" (after) onto the stem of "âpre" (harsh).
+        assertThat(fr.sentence("Le livre est sur la table après le dîner.")[0]).isZero();
+        assertThat(fr.valence(LexiconSentimentScorer.fold("sûr"))).as("the lexicon's sûr").isPositive();
+        // A negator that is also a stopword ("pas") still negates.
+        assertThat(fr.sentence("Ce n'est pas un succès.")[0]).isNegative();
+        LexiconSentimentScorer es = LexiconSentimentScorer.forLanguage("es");
+        assertThat(es.sentence("Llegó desde la ciudad hasta el puerto.")[0]).isZero();
+    }
+
+    @Test
     void shouldMatchInflectedFormsByStemAndFoldDiacritics() {
         LexiconSentimentScorer es = LexiconSentimentScorer.forLanguage("es");
         assertThat(es.valence(LexiconSentimentScorer.fold("Catástrofe"))).isNegative();

@@ -73,6 +73,14 @@ class NewsSentimentScorerTest {
     }
 
     @Test
+    void shouldReadWonAfterAnAmountAsACurrencyNotAVictory() {
+        assertThat(SCORER.score(null, "The bank lent the firm 70,000 won.").document().score()).isZero();
+        assertThat(SCORER.score(null, "The bank lent the firm seven billion won.").document().score()).isZero();
+        assertThat(label("The firm won the contract.")).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(label("The runner who in 2019 won the title returns.")).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
     void shouldNotLetRitualCourtesyFlipTheToneOfAHarmStory() {
         String body = "Three people died when the bus crashed on Monday. "
                 + "The operator offered its heartfelt condolences and sincere apologies, and wished the injured a "
