@@ -3,6 +3,7 @@ package io.newsstream.app;
 import io.newsstream.common.config.NewsstreamConfig;
 import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.RawArticle;
+import io.newsstream.common.serde.Json;
 import io.newsstream.enrich.Enricher;
 import io.newsstream.enrich.EnricherFactory;
 import io.newsstream.enrich.eval.CorpusEvaluation;
@@ -10,25 +11,36 @@ import io.newsstream.enrich.eval.LabelledCorpus;
 import io.newsstream.enrich.stories.OfflineStories;
 import io.newsstream.enrich.stories.StoryAssigner;
 import io.newsstream.ingest.read.ArticleReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Measures story assignment over a grid of its weights on labelled corpora, each article enriched once:
  * {@code java -cp app/target/newsstream.jar:app/target/test-classes io.newsstream.app.StoryTuneMain DIR...}.
- * A measurement tool, not a test: it prints pairwise and BCubed F1 per setting and corpus.
+ * A measurement tool, not a test: it prints pairwise and BCubed F1, stories found and same-story recall and
+ * precision across languages ({@code xR}, {@code xP}) per setting and corpus.
+ *
+ * <p>{@code -Dtune.cache=FILE} keeps the enriched articles in FILE (JSON lines; put it outside the
+ * repository, it holds corpus text): the first run writes it, later runs read it and load no model, so a
+ * run of a few settings takes seconds. {@code -Dtune.show=true} prints the gold stories that were split,
+ * under the first grid point's settings; with {@code -Dtune.dump=FILE} it also appends
+ * {@code key, gold story, story, similarity} per article to FILE.
  */
 public final class StoryTuneMain {
 
     public static void main(String[] args) {
         NewsstreamConfig config = NewsstreamConfig.defaults();
         ArticleReader reader = ArticleReader.create(config);
-        Enricher enricher = EnricherFactory.create(config);
         List<LabelledCorpus> corpora = new ArrayList<>();
         for (String a : args) {
             if (a.equals("seeds")) {
@@ -38,8 +50,21 @@ public final class StoryTuneMain {
             }
             corpora.add(LabelledCorpus.folder(Path.of(a), p -> EvalCommand.read(reader, p)));
         }
-        Map<String, EnrichedArticle> cache = new HashMap<>();
-        Function<RawArticle, EnrichedArticle> enrich = raw -> cache.computeIfAbsent(raw.id(), id -> enricher.enrich(raw));
+        String cacheFile = System.getProperty("tune.cache");
+        Map<String, EnrichedArticle> cache = cacheFile == null ? new HashMap<>() : readCache(Path.of(cacheFile));
+        boolean fresh = cache.isEmpty();
+        // the models load only when an article is not in the cache
+        Enricher[] enricher = new Enricher[1];
+        Function<RawArticle, EnrichedArticle> enrich = raw -> cache.computeIfAbsent(raw.id(), id -> {
+            if (enricher[0] == null) {
+                enricher[0] = EnricherFactory.create(config);
+            }
+            return enricher[0].enrich(raw);
+        });
+        if (cacheFile != null && fresh) {
+            corpora.forEach(c -> c.items().forEach(item -> enrich.apply(item.article())));
+            writeCache(Path.of(cacheFile), cache);
+        }
         if (Boolean.getBoolean("tune.show")) {
             for (LabelledCorpus c : corpora) {
                 show(c, enrich);
@@ -57,11 +82,11 @@ public final class StoryTuneMain {
                         Duration ts = scale.equals("none") ? null : Duration.parse(scale);
                         StringBuilder line = new StringBuilder(String.format("quiet=%s scale=%s floor=%.2f th=%.2f", quiet, scale, floor, th));
                         for (LabelledCorpus c : corpora) {
-                            OfflineStories stories = new OfflineStories(Duration.parse(quiet), true,
-                                    new StoryAssigner.Settings(th, floor, ts, Double.parseDouble(System.getProperty("tune.cross", "1.0")), Integer.getInteger("tune.prior", StoryAssigner.Settings.DEFAULT.priorDocuments())));
+                            OfflineStories stories = new OfflineStories(Duration.parse(quiet), true, settings(th, floor, ts));
                             CorpusEvaluation.Result r = CorpusEvaluation.run(c, enrich, stories, () -> { });
-                            line.append(String.format("  %s P=%.3f R=%.3f F1=%.3f B3=%.3f n=%d", c.name(), r.stories().precision(),
-                                    r.stories().recall(), r.stories().f1(), r.stories().bcubedF1(), r.stories().predictedStories()));
+                            line.append(String.format("  %s P=%.3f R=%.3f F1=%.3f B3=%.3f n=%d xR=%.3f xP=%.3f", c.name(), r.stories().precision(),
+                                    r.stories().recall(), r.stories().f1(), r.stories().bcubedF1(), r.stories().predictedStories(),
+                                    r.crossLanguage().recall(), r.crossLanguage().precision()));
                         }
                         System.out.println(line);
                     }
@@ -70,14 +95,59 @@ public final class StoryTuneMain {
         }
     }
 
-    /** Prints each gold story's articles with the story each was given (the default settings). */
+    private static StoryAssigner.Settings settings(double threshold, double floor, Duration timeScale) {
+        return new StoryAssigner.Settings(threshold, floor, timeScale, Double.parseDouble(System.getProperty("tune.cross", "1.0")),
+                Integer.getInteger("tune.prior", StoryAssigner.Settings.DEFAULT.priorDocuments()));
+    }
+
+    private static Map<String, EnrichedArticle> readCache(Path file) {
+        Map<String, EnrichedArticle> out = new HashMap<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                EnrichedArticle a = Json.mapper().readValue(line, EnrichedArticle.class);
+                out.put(a.id(), a);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static void writeCache(Path file, Map<String, EnrichedArticle> cache) {
+        try {
+            List<String> lines = new ArrayList<>();
+            for (EnrichedArticle a : cache.values()) {
+                lines.add(Json.mapper().writeValueAsString(a));
+            }
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Prints each split gold story's articles with the story each was given (the first grid point's settings). */
     private static void show(LabelledCorpus c, Function<RawArticle, EnrichedArticle> enrich) {
-        OfflineStories stories = new OfflineStories(Duration.ofDays(3), true);
-        Map<String, List<String>> byGold = new java.util.TreeMap<>();
+        String scale = System.getProperty("tune.scales", "P7D").split(",")[0];
+        OfflineStories stories = new OfflineStories(Duration.parse(System.getProperty("tune.quiet", "P3D").split(",")[0]), true,
+                settings(doubles("tune.thresholds", "0.25")[0], doubles("tune.floors", "0.7")[0],
+                        scale.equals("none") ? null : Duration.parse(scale)));
+        String dump = System.getProperty("tune.dump");
+        Map<String, List<String>> byGold = new TreeMap<>();
         for (LabelledCorpus.Item item : c.items()) {
             EnrichedArticle out = stories.process(item.article(), enrich);
             if (item.story() == null) {
                 continue;
+            }
+            if (dump != null) {
+                try {
+                    Files.writeString(Path.of(dump), item.goldKey() + "\t" + item.story() + "\t" + out.story().id() + "\t"
+                            + out.story().similarity() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
             String title = out.title() == null ? "" : out.title();
             byGold.computeIfAbsent(item.story(), k -> new ArrayList<>()).add(String.format("%-28s %s %s %.3f %s",
