@@ -50,6 +50,14 @@ public final class CanonicalEntityResolver implements EntityResolver {
     private static final Pattern Y_ENDING = Pattern.compile("(?:iy|yi|ij|ii|y|i)(?=\\s|$)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> NAME_PREFIXES = Set.of("former", "late", "acting", "then", "ex", "new");
+    private static final Set<String> FORMER = Set.of("former", "ex");
+    /** A name followed by one of these (or coordinated with one that is) names the thing, not a person or place. */
+    private static final Pattern NAMED_THING = Pattern.compile("(?:(?:,| and| or) \\p{Lu}[\\p{L}-]*)*"
+            + " (?:fire|fires|wildfire|wildfires|blaze|submarine|submarines|destroyer|frigate|warship|vessel|ship|reactor)\\b");
+    /** Ship prefixes: the name after one is a vessel's. */
+    private static final String SHIPS = "(?:ROKS|USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|RFS|MV) ";
+    private static final Pattern SHIP_PREFIX = Pattern.compile(SHIPS);
+    private static final Pattern SHIP_BEFORE = Pattern.compile("(?<!\\p{L})" + SHIPS + "$");
 
     private final EntityLexicon lexicon;
     private final EntityDirectory directory;
@@ -80,6 +88,9 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
         mergePersons(groups);
         mergeNationalOrganizations(groups);
+        mergeShortOrganizations(groups);
+        mergeShortPlaces(groups);
+        groups.removeIf(g -> namesAThing(text, g));
         List<Entity> out = new ArrayList<>();
         int maxMentions = groups.stream().mapToInt(g -> g.cands.size()).max().orElse(1);
         for (Group g : groups) {
@@ -126,11 +137,23 @@ public final class CanonicalEntityResolver implements EntityResolver {
             s = span[0];
             e = span[1];
         }
+        if (type != EntityType.PERSON && e - s > 6 && text.startsWith(" party", e - 6)) {
+            // "the Freedonian Unity party": the party is the capitalised name.
+            e -= 6;
+        }
+        Matcher inside = SHIP_PREFIX.matcher(text.substring(s, e));
+        boolean ship = inside.lookingAt();
+        if (ship) {
+            s += inside.end();
+        } else {
+            ship = SHIP_BEFORE.matcher(text.substring(Math.max(0, s - 7), s)).find();
+        }
         String surface = text.substring(s, e);
-        if (!isNameLike(surface)) {
+        if (!isNameLike(surface) || endsATitle(text, s, surface)) {
             return null;
         }
         Cand c = new Cand(surface, s, e, type);
+        c.ship = ship;
         Optional<String> place = lexicon.place(surface);
         Optional<String> org = lexicon.organization(surface);
         if (place.isPresent()) {
@@ -141,6 +164,10 @@ public final class CanonicalEntityResolver implements EntityResolver {
             c.fixed = org.get();
             c.type = EntityType.ORGANIZATION;
             c.forced = true;
+        } else if (words(surface).size() >= 2 && lexicon.isLegalForm(lastWord(surface))) {
+            // "Acme Inc." is a company whatever the model read, and so is every mention of "Acme".
+            c.type = EntityType.ORGANIZATION;
+            c.cued = true;
         } else {
             c.type = cueType(text, c);
         }
@@ -178,6 +205,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 continue;
             }
             if (type != EntityType.PERSON) {
+                if (Character.isUpperCase(first.charAt(0)) && FORMER.contains(first.toLowerCase(Locale.ROOT))) {
+                    // "Former Army chief": the organisation is the Army.
+                    s += words.get(1)[0];
+                    changed = true;
+                    continue;
+                }
                 break;
             }
             // A title within the first few words ends the role description: "Freedonian Foreign
@@ -217,7 +250,13 @@ public final class CanonicalEntityResolver implements EntityResolver {
     /** Context cues: "media outlet X" is an organisation; so is a non-gazetteer place that speaks. */
     private EntityType cueType(String text, Cand c) {
         String prev = previousWord(text, c.start);
+        if (prev == null && c.start >= 2 && text.startsWith(", ", c.start - 2)
+                && !(c.type == EntityType.PERSON && words(c.surface).size() >= 2)) {
+            // "its parent company, Acme": an apposition after the cue noun.
+            prev = wordEndingAt(text, c.start - 2);
+        }
         if (prev != null && lexicon.isOrgCue(prev)) {
+            c.cued = true;
             return EntityType.ORGANIZATION;
         }
         if (c.type == EntityType.LOCATION) {
@@ -229,6 +268,15 @@ public final class CanonicalEntityResolver implements EntityResolver {
             }
         }
         return c.type;
+    }
+
+    /** The word of letters and hyphens that ends at {@code end}; null if none. */
+    private static String wordEndingAt(String text, int end) {
+        int start = end;
+        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '-')) {
+            start--;
+        }
+        return start < end ? text.substring(start, end) : null;
     }
 
     /** The word just before {@code offset}, separated from it by spaces only; null if none. */
@@ -444,6 +492,122 @@ public final class CanonicalEntityResolver implements EntityResolver {
     }
 
     /**
+     * A short organisation name joins the one longer name it abbreviates: "Finance Ministry" joins
+     * "Ministry of Economy and Finance" (same head noun, the short form's words all in the long one),
+     * and a one-word name joins the one longer organisation name it opens ("Acme" and
+     * "Acme Robotics Co.").
+     */
+    private void mergeShortOrganizations(List<Group> groups) {
+        for (Group shorter : List.copyOf(groups)) {
+            if (shorter.type != EntityType.ORGANIZATION || shorter.hasFixed() || !groups.contains(shorter)) {
+                continue;
+            }
+            List<String> sw = List.of(shorter.key.split(" "));
+            List<Group> owners = new ArrayList<>();
+            for (Group longer : groups) {
+                if (longer == shorter || longer.type != EntityType.ORGANIZATION) {
+                    continue;
+                }
+                List<String> lw = List.of(longer.key.split(" "));
+                if (lw.size() <= sw.size()) {
+                    continue;
+                }
+                // The longer name adds a legal form, an organisation word ("Acme News") or an "of" phrase.
+                boolean opens = sw.size() == 1 && lw.get(0).equals(sw.get(0))
+                        && ((lw.size() == 2 && lexicon.isOrgSuffix(capitalise(lw.get(1))))
+                        || lw.get(1).equals("of")
+                        || longer.cands.stream().anyMatch(c -> lexicon.isLegalForm(lastWord(c.surface))));
+                String head = sw.get(sw.size() - 1);
+                boolean inverted = sw.size() >= 2 && lw.get(0).equals(head) && lw.size() >= 3
+                        && (lw.get(1).equals("of") || lw.get(1).equals("for"))
+                        && lexicon.isOrgSuffix(capitalise(head)) && lw.containsAll(sw.subList(0, sw.size() - 1));
+                if (opens || inverted) {
+                    owners.add(longer);
+                }
+            }
+            if (owners.size() == 1) {
+                owners.get(0).absorb(shorter);
+                groups.remove(shorter);
+            }
+        }
+    }
+
+    /**
+     * A place name that is not in the gazetteer joins the one gazetteer place in the article whose
+     * name it ends ("Korea" and "South Korea"). ("Foo" and "Foo County" stay apart: merging them
+     * moved articles between stories, as other articles name only one of the two.)
+     */
+    private void mergeShortPlaces(List<Group> groups) {
+        for (Group shorter : List.copyOf(groups)) {
+            if (shorter.type != EntityType.LOCATION || shorter.hasFixed() || !groups.contains(shorter)) {
+                continue;
+            }
+            List<Group> owners = new ArrayList<>();
+            for (Group longer : groups) {
+                if (longer == shorter || longer.type != EntityType.LOCATION) {
+                    continue;
+                }
+                boolean ends = longer.hasFixed() && longer.key.endsWith(" " + shorter.key)
+                        && lexicon.place(shorter.longest()).isEmpty();
+                if (ends) {
+                    owners.add(longer);
+                }
+            }
+            if (owners.size() == 1) {
+                owners.get(0).absorb(shorter);
+                groups.remove(shorter);
+            }
+        }
+    }
+
+    private static String capitalise(String w) {
+        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /**
+     * A person- or place-like name every mention of which names a thing: a fire ("the Foo fire",
+     * "the Foo and Bar fires"), a vessel ("the Foo submarine", "ROKS Foo") or a reactor.
+     */
+    private boolean namesAThing(String text, Group g) {
+        if (g.hasFixed()) {
+            return false;
+        }
+        if (g.cands.stream().anyMatch(c -> c.ship)) {
+            return true;
+        }
+        if (g.type == EntityType.ORGANIZATION) {
+            return false;
+        }
+        for (Cand c : g.cands) {
+            Matcher next = NAMED_THING.matcher(text);
+            next.region(c.end, Math.min(text.length(), c.end + 80));
+            if (!next.lookingAt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Secretary of State": a name the model tagged that is the end of a title. */
+    private boolean endsATitle(String text, int start, String surface) {
+        int from = start;
+        for (int k = 0; k < 3; k++) {
+            if (from < 2 || text.charAt(from - 1) != ' ' || !Character.isLetter(text.charAt(from - 2))) {
+                return false;
+            }
+            int wordStart = from - 1;
+            while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            from = wordStart;
+            if (lexicon.isTitle(text.substring(from, start) + surface)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A spelling-tolerant key for the directory: transliterations of one name often differ only in
      * doubled letters and in -y/-iy/-yy/-ii endings ("Dobrovolsky", "Dobrovolskyi", "Dobrovolskiy").
      */
@@ -499,6 +663,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 return c.type;
             }
             votes.merge(c.type, 1, Integer::sum);
+        }
+        for (Cand c : g.cands) {
+            if (c.cued) {
+                // A cue noun ("the airline X") or legal form ("X Inc.") outweighs the model's reading.
+                return c.type;
+            }
         }
         EntityType best = g.cands.get(0).type;
         for (Map.Entry<EntityType, Integer> e : votes.entrySet()) {
@@ -589,6 +759,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
         if (!fixedVotes.isEmpty()) {
             return fixedVotes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         }
+
         Map<String, Integer> freq = new LinkedHashMap<>();
         for (Cand c : g.cands) {
             freq.merge(c.surface, 1, Integer::sum);
@@ -682,6 +853,8 @@ public final class CanonicalEntityResolver implements EntityResolver {
         EntityType type;
         String fixed;
         boolean forced;
+        boolean cued;
+        boolean ship;
 
         Cand(String surface, int start, int end, EntityType type) {
             this.surface = surface;
