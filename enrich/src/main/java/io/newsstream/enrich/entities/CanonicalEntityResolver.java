@@ -51,6 +51,9 @@ public final class CanonicalEntityResolver implements EntityResolver {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> NAME_PREFIXES = Set.of("former", "late", "acting", "then", "ex", "new");
     private static final Set<String> FORMER = Set.of("former", "ex");
+    private static final Pattern SURNAME_FIRST = Pattern.compile("\\p{Lu}\\p{Ll}* \\p{Lu}\\p{Ll}+-\\p{Ll}+");
+    /** Directory keys under which one-word organisation names typed by a cue or legal form are kept. */
+    private static final String ORG_TYPE_KEY = "\u0000org ";
     /** A name followed by one of these (or coordinated with one that is) names the thing, not a person or place. */
     private static final Pattern NAMED_THING = Pattern.compile("(?:(?:,| and| or) \\p{Lu}[\\p{L}-]*)*"
             + " (?:fire|fires|wildfire|wildfires|blaze|submarine|submarines|destroyer|frigate|warship|vessel|ship|reactor)\\b");
@@ -410,6 +413,15 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 }
             }
             if (owners.isEmpty() && g.type == EntityType.PERSON) {
+                // "Kim" after "Kim Seo-yeon": a surname-first name (hyphenated given name) has its surname first.
+                for (Group f : full) {
+                    if (isSurnameFirst(f.longest())
+                            && EntityLexicon.normalize(firstWord(f.longest())).equals(EntityLexicon.normalize(token))) {
+                        owners.add(f);
+                    }
+                }
+            }
+            if (owners.isEmpty() && g.type == EntityType.PERSON) {
                 // "Sir Keir" after "Keir Starmer": a first name used alone, if only one person has it.
                 for (Group f : full) {
                     if (EntityLexicon.normalize(firstWord(f.longest())).equals(EntityLexicon.normalize(token))) {
@@ -442,6 +454,11 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 }
             }
         }
+    }
+
+    /** "Kim Seo-yeon": two words, the second a hyphenated given name with a lower-case second part. */
+    private static boolean isSurnameFirst(String name) {
+        return SURNAME_FIRST.matcher(name).matches();
     }
 
     /** The owner with the last mention before {@code position}; else the most mentioned. */
@@ -683,6 +700,15 @@ public final class CanonicalEntityResolver implements EntityResolver {
         g.type = vote(g);
         if (g.type == EntityType.MISC) {
             return null;
+        }
+        boolean cued = g.type == EntityType.ORGANIZATION && g.cands.stream().anyMatch(c -> c.cued);
+        String oneWord = !g.key.startsWith("=") && words(g.key).size() == 1 ? g.key : null;
+        if (oneWord != null && g.type != EntityType.ORGANIZATION && !g.hasFixed()
+                && directory.resolve(EntityType.ORGANIZATION, ORG_TYPE_KEY + oneWord).isPresent()) {
+            // An earlier article showed this one-word name is a company ("Acme Inc.", "the airline Acme").
+            g.type = EntityType.ORGANIZATION;
+        } else if (cued && oneWord != null) {
+            directory.learn(EntityType.ORGANIZATION, ORG_TYPE_KEY + oneWord, oneWord);
         }
         String name = canonicalName(g);
         if (g.type == EntityType.PERSON) {

@@ -43,6 +43,10 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             "like", "style", "class", "era", "wide", "type", "free", "bound", "friendly", "speaking", "leaning", "grown",
             "proof", "centric", "focused", "only", "hit", "torn", "held", "level", "wise", "size", "sized", "grade");
 
+    private static final Pattern KOREAN_NAME =
+            Pattern.compile("(?<![\\p{L}\\p{N}-])(\\p{Lu}\\p{Ll}*) \\p{Lu}\\p{Ll}+-\\p{Ll}+(?![\\p{L}\\p{N}-])");
+    private static final Pattern CUED_NAME =
+            Pattern.compile("(?<![\\p{L}-])(\\p{Ll}[\\p{Ll}-]+) (\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\p{N}-])");
     private static final Pattern CONNECTOR = Pattern.compile(" (?:of|on|for) ");
     private static final Pattern AND_NAME = Pattern.compile(" and ((?:\\p{Lu}\\p{Ll}+)(?: \\p{Lu}\\p{Ll}+){0,2})(?![\\p{L}\\p{N}-]| \\p{Lu})");
     private static final Pattern CAMEL_CASE =
@@ -108,6 +112,8 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         addSuffixedOrganizations(text, mentions, titleCase);
         addRegions(text, mentions, titleCase);
         addCamelCaseNames(text, mentions, titleCase);
+        addKoreanNames(text, mentions);
+        addCuedOrganizations(text, mentions, titleCase);
         mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         joinOrganizationsAcrossAnd(text, mentions);
         addDefinedAcronyms(text, mentions);
@@ -382,6 +388,39 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
                 continue;
             }
             addIfFree(mentions, text, m.start(), m.end(), EntityType.ORGANIZATION);
+        }
+    }
+
+    /** "Kim Seo-yeon": a common Korean family name before a hyphenated given name, untagged by the model. */
+    private void addKoreanNames(String text, List<Mention> mentions) {
+        Matcher m = KOREAN_NAME.matcher(text);
+        while (m.find()) {
+            if (lexicon.isKoreanSurname(m.group(1))) {
+                addIfFree(mentions, text, m.start(), m.end(), EntityType.PERSON);
+            }
+        }
+    }
+
+    /**
+     * "the label Foo", "e-commerce giant Foo": capitalised words right after an organisation cue noun
+     * (`org-cues.txt`) that the model left untagged name an organisation.
+     */
+    private void addCuedOrganizations(String text, List<Mention> mentions, TitleCaseLines titleCase) {
+        Matcher m = CUED_NAME.matcher(text);
+        while (m.find()) {
+            if (!lexicon.isOrgCue(m.group(1)) || titleCase.at(m.start(2))) {
+                continue;
+            }
+            int end = m.start(2);
+            for (String w : m.group(2).split(" ")) {
+                if (!isNameWord(w) || lexicon.forcedType(w).isPresent()) {
+                    break;
+                }
+                end += (end == m.start(2) ? 0 : 1) + w.length();
+            }
+            if (end > m.start(2)) {
+                addIfFree(mentions, text, m.start(2), end, EntityType.ORGANIZATION);
+            }
         }
     }
 

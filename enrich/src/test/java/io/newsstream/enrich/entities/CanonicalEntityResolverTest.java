@@ -331,4 +331,31 @@ class CanonicalEntityResolverTest {
 
         assertThat(names(resolver.resolve(text, ms, List.of()))).containsExactlyInAnyOrder("Jane Roe", "Army");
     }
+
+    @Test
+    void shouldJoinASurnameToASurnameFirstName() {
+        String text = "Kim Seo-yeon was named minister. Kim said she would start at once.";
+        List<Mention> ms = mentions(text, EntityType.PERSON, "Kim Seo-yeon");
+        ms.add(at(text, "Kim", EntityType.PERSON, 1));
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Kim Seo-yeon");
+            assertThat(e.aliases()).containsExactly("Kim");
+        });
+    }
+
+    @Test
+    void shouldRememberAcrossArticlesThatAOneWordNameIsAnOrganisation() {
+        CanonicalEntityResolver fresh = new CanonicalEntityResolver(EntityLexicon.defaults(), new InMemoryEntityDirectory());
+        String later = "Zentrix said it would appeal.";
+        List<Mention> laterMentions = mentions(later, EntityType.PERSON, "Zentrix");
+        assertThat(fresh.resolve(later, laterMentions, List.of())).singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.PERSON));
+
+        String first = "Zentrix Inc. reported losses.";
+        fresh.resolve(first, mentions(first, EntityType.PERSON, "Zentrix Inc."), List.of());
+
+        assertThat(fresh.resolve(later, laterMentions, List.of())).singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
+    }
 }

@@ -88,6 +88,22 @@ class CoreNlpEntityRecognizerTest {
     }
 
     @Test
+    void shouldFindKoreanNamesAndNamesAfterAnOrganisationNoun() {
+        String text = "The court heard former chief executive Kim Seo-yeon on Tuesday. The dispute with the label "
+                + "Quorra went on for months, and its artists waited.";
+        List<Mention> mentions = recognizer.recognize(text);
+
+        assertThat(mentions).anySatisfy(m -> {
+            assertThat(m.text()).isEqualTo("Kim Seo-yeon");
+            assertThat(m.type()).isEqualTo(EntityType.PERSON);
+        });
+        assertThat(mentions).anySatisfy(m -> {
+            assertThat(m.text()).isEqualTo("Quorra");
+            assertThat(m.type()).isEqualTo(EntityType.ORGANIZATION);
+        });
+    }
+
+    @Test
     void shouldReturnNothingForBlankText() {
         assertThat(recognizer.recognize("")).isEmpty();
         assertThat(recognizer.recognize("   \n")).isEmpty();
