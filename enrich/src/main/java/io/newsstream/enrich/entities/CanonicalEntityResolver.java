@@ -131,6 +131,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
         if (e > s && text.charAt(e - 1) == '.' && !keepsFinalPeriod(text.substring(s, e))) {
             e--;
         }
+        // "Foo Bar!, said": an exclamation mark before a comma is part of the name (a party, a brand).
+        boolean bang = e + 1 < text.length() && text.charAt(e) == '!' && text.charAt(e + 1) == ','
+                && e > s && Character.isLetter(text.charAt(e - 1));
+        if (bang) {
+            e++;
+        }
         if (e <= s) {
             return null;
         }
@@ -157,6 +163,10 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
         Cand c = new Cand(surface, s, e, type);
         c.ship = ship;
+        if (bang) {
+            c.type = EntityType.ORGANIZATION;
+            c.cued = true;
+        }
         Optional<String> place = lexicon.place(surface);
         Optional<String> org = lexicon.organization(surface);
         if (place.isPresent()) {
@@ -244,7 +254,8 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
         boolean letter = false;
         for (int i = 0; i < surface.length() && !letter; i++) {
-            letter = Character.isLetter(surface.charAt(i));
+            // A name has a capital letter somewhere: "the region" is not one.
+            letter = Character.isUpperCase(surface.charAt(i)) || Character.isTitleCase(surface.charAt(i));
         }
         return letter && (EntityLexicon.isAcronym(surface) || !lexicon.isPronoun(surface)) && lexicon.demonymPlace(surface).isEmpty()
                 && !lexicon.isNonEntity(surface) && !lexicon.isTitle(surface);
@@ -545,6 +556,33 @@ public final class CanonicalEntityResolver implements EntityResolver {
             if (owners.size() == 1) {
                 owners.get(0).absorb(shorter);
                 groups.remove(shorter);
+            }
+        }
+        // "Duke" typed PERSON beside "Duke University": a one-word name that opens the one organisation
+        // name of the article ending in an organisation suffix, and is no person's name part, is that
+        // organisation.
+        for (Group single : List.copyOf(groups)) {
+            if (single.type != EntityType.PERSON || single.hasFixed() || single.maxWords() != 1
+                    || single.allAcronyms() || single.cands.stream().anyMatch(c -> c.cued)) {
+                continue;
+            }
+            List<Group> owners = new ArrayList<>();
+            boolean personPart = false;
+            for (Group other : groups) {
+                if (other == single) {
+                    continue;
+                }
+                List<String> ow = List.of(other.key.split(" "));
+                if (other.type == EntityType.ORGANIZATION && ow.size() >= 2 && ow.get(0).equals(single.key)
+                        && lexicon.isOrgSuffix(capitalise(ow.get(ow.size() - 1)))) {
+                    owners.add(other);
+                }
+                personPart |= other.type == EntityType.PERSON && ow.size() >= 2 && ow.contains(single.key);
+            }
+            if (owners.size() == 1 && !personPart) {
+                single.cands.forEach(c -> c.type = EntityType.ORGANIZATION);
+                owners.get(0).absorb(single);
+                groups.remove(single);
             }
         }
     }

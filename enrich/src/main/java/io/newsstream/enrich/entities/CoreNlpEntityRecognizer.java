@@ -43,6 +43,8 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             "like", "style", "class", "era", "wide", "type", "free", "bound", "friendly", "speaking", "leaning", "grown",
             "proof", "centric", "focused", "only", "hit", "torn", "held", "level", "wise", "size", "sized", "grade");
 
+    private static final Pattern PARTY =
+            Pattern.compile("(?<![\\p{L}\\p{N}-])(\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,3}) party\\b");
     private static final Pattern KOREAN_NAME =
             Pattern.compile("(?<![\\p{L}\\p{N}-])(\\p{Lu}\\p{Ll}*) \\p{Lu}\\p{Ll}+-\\p{Ll}+(?![\\p{L}\\p{N}-])");
     private static final Pattern CUED_NAME =
@@ -113,6 +115,7 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         addRegions(text, mentions, titleCase);
         addCamelCaseNames(text, mentions, titleCase);
         addKoreanNames(text, mentions);
+        addParties(text, mentions, titleCase);
         addCuedOrganizations(text, mentions, titleCase);
         mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
         joinOrganizationsAcrossAnd(text, mentions);
@@ -388,6 +391,25 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
                 continue;
             }
             addIfFree(mentions, text, m.start(), m.end(), EntityType.ORGANIZATION);
+        }
+    }
+
+    /** "the ruling Blue Horizon party": capitalised words before a lower-case "party" (not only demonyms). */
+    private void addParties(String text, List<Mention> mentions, TitleCaseLines titleCase) {
+        Matcher m = PARTY.matcher(text);
+        while (m.find()) {
+            boolean named = false;
+            boolean ok = true;
+            for (String w : m.group(1).split(" ")) {
+                named |= lexicon.demonymPlace(w).isEmpty();
+                ok &= !(lexicon.isTitle(w) || lexicon.isPronoun(w) || lexicon.isNonEntity(w) || w.equals("The"));
+            }
+            if (named && ok && !titleCase.at(m.start())) {
+                // The model's mention of the same words, typed as it may be, is the party.
+                int start = m.start(1);
+                mentions.removeIf(x -> x.start() == start && (x.end() == m.end(1) || x.end() == m.end()));
+                addIfFree(mentions, text, m.start(1), m.end(1), EntityType.ORGANIZATION);
+            }
         }
     }
 

@@ -358,4 +358,44 @@ class CanonicalEntityResolverTest {
         assertThat(fresh.resolve(later, laterMentions, List.of())).singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
     }
+
+    @Test
+    void shouldKeepAnExclamationMarkBeforeACommaAsPartOfAnOrganisationName() {
+        String text = "His party, Blue Dawn!, won the vote.";
+        List<Mention> ms = mentions(text, EntityType.PERSON, "Blue Dawn");
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Blue Dawn!");
+            assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION);
+        });
+    }
+
+    @Test
+    void shouldNotReportANameWithoutACapital() {
+        String text = "The region near the border shook.";
+        List<Mention> ms = List.of(new Mention("The region", EntityType.LOCATION, 0, 10));
+
+        assertThat(resolver.resolve(text, ms, List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldJoinAOneWordPersonToTheOrganisationNameItOpens() {
+        String text = "Harlow University hired staff. Harlow's research grew.";
+        List<Mention> ms = new ArrayList<>(mentions(text, EntityType.ORGANIZATION, "Harlow University"));
+        ms.add(at(text, "Harlow", EntityType.PERSON, 1));
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Harlow University");
+            assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION);
+            assertThat(e.aliases()).containsExactly("Harlow");
+        });
+
+        String withPerson = "Harlow University hired Tom Harlow. Harlow's research grew.";
+        List<Mention> ms2 = new ArrayList<>(mentions(withPerson, EntityType.ORGANIZATION, "Harlow University"));
+        ms2.addAll(mentions(withPerson, EntityType.PERSON, "Tom Harlow"));
+        ms2.add(at(withPerson, "Harlow", EntityType.PERSON, 2));
+        ms2.sort((a, b) -> Integer.compare(a.start(), b.start()));
+
+        assertThat(only(resolver.resolve(withPerson, ms2, List.of()), "Tom Harlow").aliases()).containsExactly("Harlow");
+    }
 }

@@ -104,6 +104,16 @@ class CoreNlpEntityRecognizerTest {
     }
 
     @Test
+    void shouldFindPartyNamesBeforeTheWordParty() {
+        List<Mention> mentions = recognizer.recognize("Voters backed the ruling Quorra Dawn party in the north.");
+
+        assertThat(mentions).anySatisfy(m -> {
+            assertThat(m.text()).isEqualTo("Quorra Dawn");
+            assertThat(m.type()).isEqualTo(EntityType.ORGANIZATION);
+        });
+    }
+
+    @Test
     void shouldReturnNothingForBlankText() {
         assertThat(recognizer.recognize("")).isEmpty();
         assertThat(recognizer.recognize("   \n")).isEmpty();
