@@ -151,6 +151,16 @@ public final class CanonicalEntityResolver implements EntityResolver {
             e -= 6;
         }
         Matcher inside = SHIP_PREFIX.matcher(text.substring(s, e));
+        // "White House Press" before "Secretary": the last word opens a title ("Press Secretary").
+        int lastSpace = text.lastIndexOf(' ', e - 1);
+        if (lastSpace > s && type != EntityType.PERSON) {
+            Matcher next = NEXT_WORDS.matcher(text);
+            next.region(e, Math.min(text.length(), e + 60));
+            if (next.lookingAt() && text.charAt(e) == ' '
+                    && lexicon.isTitle(text.substring(lastSpace + 1, e) + " " + next.group(1))) {
+                e = lastSpace;
+            }
+        }
         boolean ship = inside.lookingAt();
         if (ship) {
             s += inside.end();

@@ -398,4 +398,17 @@ class CanonicalEntityResolverTest {
 
         assertThat(only(resolver.resolve(withPerson, ms2, List.of()), "Tom Harlow").aliases()).containsExactly("Harlow");
     }
+
+    @Test
+    void shouldCutTheWordThatOpensATitleAfterAnOrganisation() {
+        String text = "Harlow House Press Secretary Jane Roe spoke. Harlow House denied it.";
+        List<Mention> ms = new ArrayList<>(mentions(text, EntityType.ORGANIZATION, "Harlow House Press"));
+        ms.add(at(text, "Jane Roe", EntityType.PERSON, 0));
+        ms.add(at(text, "Harlow House", EntityType.ORGANIZATION, 1));
+
+        List<Entity> entities = resolver.resolve(text, ms, List.of());
+
+        assertThat(names(entities)).containsExactlyInAnyOrder("Harlow House", "Jane Roe");
+        assertThat(only(entities, "Harlow House").mentions()).isEqualTo(2);
+    }
 }

@@ -114,6 +114,15 @@ class CoreNlpEntityRecognizerTest {
     }
 
     @Test
+    void shouldFindNamesEndingInCenterOrEntertainment() {
+        List<Mention> mentions = recognizer.recognize("Later that day the staff of the Quorra Crisis Response Center "
+                + "arrived, and the agency Velmo Entertainment said nothing.");
+
+        assertThat(mentions).extracting(Mention::text).containsExactly("Quorra Crisis Response Center", "Velmo Entertainment");
+        assertThat(mentions).allSatisfy(m -> assertThat(m.type()).isEqualTo(EntityType.ORGANIZATION));
+    }
+
+    @Test
     void shouldReturnNothingForBlankText() {
         assertThat(recognizer.recognize("")).isEmpty();
         assertThat(recognizer.recognize("   \n")).isEmpty();
