@@ -51,6 +51,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> NAME_PREFIXES = Set.of("former", "late", "acting", "then", "ex", "new");
     private static final Set<String> FORMER = Set.of("former", "ex");
+    /** Words an acronym leaves out ("of", "de", "la", "und"). */
+    private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "on", "in", "at", "de", "du",
+            "des", "la", "le", "les", "et", "pour", "del", "el", "los", "las", "y", "für", "der", "die", "das", "und",
+            "von", "zu");
+    /** A French ordinal in Roman numerals ("Ve République", "XXIe siècle"): an era, not a name. */
+    private static final Pattern ROMAN_ORDINAL = Pattern.compile("[IVX]+(?:e|er|ème) .*");
     private static final Pattern SURNAME_FIRST = Pattern.compile("\\p{Lu}\\p{Ll}* \\p{Lu}\\p{Ll}+-\\p{Ll}+");
     /** Directory keys under which one-word organisation names typed by a cue or legal form are kept. */
     private static final String ORG_TYPE_KEY = "\u0000org ";
@@ -168,7 +174,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
             ship = SHIP_BEFORE.matcher(text.substring(Math.max(0, s - 7), s)).find();
         }
         String surface = text.substring(s, e);
-        if (!isNameLike(surface) || endsATitle(text, s, surface)) {
+        if (!isNameLike(surface) || endsATitle(text, s, surface) || ROMAN_ORDINAL.matcher(surface).matches()) {
             return null;
         }
         Cand c = new Cand(surface, s, e, type);
@@ -385,6 +391,17 @@ public final class CanonicalEntityResolver implements EntityResolver {
     private static Set<String> initialsOf(Group g) {
         Set<String> out = new LinkedHashSet<>();
         for (Cand c : g.cands) {
+            // "Front national" is "FN": in French, Spanish or German names adjectives are lower case.
+            StringBuilder all = new StringBuilder();
+            String[] ws = c.surface.split("[\\s-]+");
+            for (String w : ws) {
+                if (!w.isEmpty() && Character.isLetter(w.charAt(0)) && !FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                    all.append(Character.toUpperCase(w.charAt(0)));
+                }
+            }
+            if (ws.length >= 2 && all.length() >= 2) {
+                out.add(all.toString());
+            }
             StringBuilder sb = new StringBuilder();
             for (String w : c.surface.split("[\\s-]+")) {
                 if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {

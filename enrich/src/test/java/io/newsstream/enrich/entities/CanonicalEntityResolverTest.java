@@ -411,4 +411,21 @@ class CanonicalEntityResolverTest {
         assertThat(names(entities)).containsExactlyInAnyOrder("Harlow House", "Jane Roe");
         assertThat(only(entities, "Harlow House").mentions()).isEqualTo(2);
     }
+
+    @Test
+    void shouldReadLowerCaseWordsOfANameIntoItsAcronymAndDropFrenchOrdinalsAndTitleTails() {
+        String text = "Le Rassemblement national a perdu. Le RN, élu président de la République, devient le chef de "
+                + "la Ve République. Louis Ier visita Lévy.";
+        List<Mention> ms = new ArrayList<>();
+        ms.add(at(text, "Rassemblement national", EntityType.ORGANIZATION, 0));
+        ms.add(at(text, "RN", EntityType.ORGANIZATION, 0));
+        ms.add(at(text, "République", EntityType.LOCATION, 0));
+        ms.add(at(text, "Ve République", EntityType.ORGANIZATION, 0));
+        ms.add(at(text, "Lévy", EntityType.PERSON, 0));
+
+        List<Entity> entities = resolver.resolve(text, ms, List.of());
+
+        assertThat(names(entities)).containsExactlyInAnyOrder("Rassemblement national", "Lévy");
+        assertThat(only(entities, "Rassemblement national").aliases()).containsExactly("RN");
+    }
 }
