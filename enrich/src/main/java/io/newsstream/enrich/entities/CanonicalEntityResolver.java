@@ -51,6 +51,11 @@ public final class CanonicalEntityResolver implements EntityResolver {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> NAME_PREFIXES = Set.of("former", "late", "acting", "then", "ex", "new");
     private static final Set<String> FORMER = Set.of("former", "ex");
+    /** Possessive determiners (English, Spanish, French, German): a one-word "place" after one is a common noun. */
+    private static final Set<String> POSSESSIVES = Set.of("our", "my", "your", "their", "nuestra", "nuestro",
+            "nuestras", "nuestros", "su", "sus", "mi", "mis", "tu", "tus", "notre", "nos", "votre", "vos", "leur",
+            "leurs", "mon", "ma", "mes", "sa", "ses", "unser", "unsere", "unserer", "unseren", "ihr", "ihre", "ihrer",
+            "sein", "seine", "seiner", "mein", "meine");
     /** Words an acronym leaves out ("of", "de", "la", "und"). */
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "on", "in", "at", "de", "du",
             "des", "la", "le", "les", "et", "pour", "del", "el", "los", "las", "y", "für", "der", "die", "das", "und",
@@ -185,6 +190,13 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
         Optional<String> place = lexicon.place(surface);
         Optional<String> org = lexicon.organization(surface);
+        if (type == EntityType.LOCATION && place.isEmpty() && surface.indexOf(' ') < 0) {
+            String prev = previousWord(text, s);
+            if (prev != null && POSSESSIVES.contains(prev.toLowerCase(Locale.ROOT))) {
+                // "nuestra Embajada", "notre Ambassade": a common noun capitalised after a possessive.
+                return null;
+            }
+        }
         if (place.isPresent()) {
             c.fixed = place.get();
             c.type = EntityType.LOCATION;

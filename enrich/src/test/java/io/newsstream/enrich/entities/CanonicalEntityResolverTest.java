@@ -428,4 +428,12 @@ class CanonicalEntityResolverTest {
         assertThat(names(entities)).containsExactlyInAnyOrder("Rassemblement national", "Lévy");
         assertThat(only(entities, "Rassemblement national").aliases()).containsExactly("RN");
     }
+
+    @Test
+    void shouldNotTakeACapitalisedNounAfterAPossessiveForAPlace() {
+        String text = "La policía entró en nuestra Embajada y en Quorrania.";
+        List<Mention> ms = List.of(at(text, "Embajada", EntityType.LOCATION, 0), at(text, "Quorrania", EntityType.LOCATION, 0));
+
+        assertThat(names(resolver.resolve(text, ms, List.of()))).containsExactly("Quorrania");
+    }
 }
