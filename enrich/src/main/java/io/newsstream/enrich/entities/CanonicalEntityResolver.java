@@ -292,11 +292,6 @@ public final class CanonicalEntityResolver implements EntityResolver {
     /** Context cues: "media outlet X" is an organisation; so is a non-gazetteer place that speaks. */
     private EntityType cueType(String text, Cand c) {
         String prev = previousWord(text, c.start);
-        if (prev == null && c.start >= 2 && text.startsWith(", ", c.start - 2)
-                && !(c.type == EntityType.PERSON && words(c.surface).size() >= 2)) {
-            // "its parent company, Acme": an apposition after the cue noun.
-            prev = wordEndingAt(text, c.start - 2);
-        }
         if (prev != null && lexicon.isOrgCue(prev)) {
             c.cued = true;
             return EntityType.ORGANIZATION;
@@ -310,15 +305,6 @@ public final class CanonicalEntityResolver implements EntityResolver {
             }
         }
         return c.type;
-    }
-
-    /** The word of letters and hyphens that ends at {@code end}; null if none. */
-    private static String wordEndingAt(String text, int end) {
-        int start = end;
-        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '-')) {
-            start--;
-        }
-        return start < end ? text.substring(start, end) : null;
     }
 
     /** The word just before {@code offset}, separated from it by spaces only; null if none. */

@@ -255,8 +255,8 @@ class CanonicalEntityResolverTest {
     }
 
     @Test
-    void shouldTypeANameInAppositionToAnOrganisationNounAsAnOrganisation() {
-        String text = "Vornax said so. Its parent company, Vornax, fought Vornax critics in court.";
+    void shouldTypeANameAfterAnOrganisationNounAsAnOrganisationInEveryMention() {
+        String text = "Vornax said so. The label Vornax fought Vornax critics in court.";
         List<Mention> ms = mentions(text, EntityType.PERSON, "Vornax");
 
         assertThat(resolver.resolve(text, ms, List.of())).singleElement()
