@@ -50,6 +50,28 @@ public final class CanonicalEntityResolver implements EntityResolver {
     private static final Pattern Y_ENDING = Pattern.compile("(?:iy|yi|ij|ii|y|i)(?=\\s|$)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> NAME_PREFIXES = Set.of("former", "late", "acting", "then", "ex", "new");
+    private static final Set<String> FORMER = Set.of("former", "ex");
+    /** Possessive determiners (English, Spanish, French, German): a one-word "place" after one is a common noun. */
+    private static final Set<String> POSSESSIVES = Set.of("our", "my", "your", "their", "nuestra", "nuestro",
+            "nuestras", "nuestros", "su", "sus", "mi", "mis", "tu", "tus", "notre", "nos", "votre", "vos", "leur",
+            "leurs", "mon", "ma", "mes", "sa", "ses", "unser", "unsere", "unserer", "unseren", "ihr", "ihre", "ihrer",
+            "sein", "seine", "seiner", "mein", "meine");
+    /** Words an acronym leaves out ("of", "de", "la", "und"). */
+    private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "on", "in", "at", "de", "du",
+            "des", "la", "le", "les", "et", "pour", "del", "el", "los", "las", "y", "für", "der", "die", "das", "und",
+            "von", "zu");
+    /** A French ordinal in Roman numerals ("Ve République", "XXIe siècle"): an era, not a name. */
+    private static final Pattern ROMAN_ORDINAL = Pattern.compile("[IVX]+(?:e|er|ème) .*");
+    private static final Pattern SURNAME_FIRST = Pattern.compile("\\p{Lu}\\p{Ll}* \\p{Lu}\\p{Ll}+-\\p{Ll}+");
+    /** Directory keys under which one-word organisation names typed by a cue or legal form are kept. */
+    private static final String ORG_TYPE_KEY = "\u0000org ";
+    /** A name followed by one of these (or coordinated with one that is) names the thing, not a person or place. */
+    private static final Pattern NAMED_THING = Pattern.compile("(?:(?:,| and| or) \\p{Lu}[\\p{L}-]*)*"
+            + " (?:fire|fires|wildfire|wildfires|blaze|submarine|submarines|destroyer|frigate|warship|vessel|ship|reactor)\\b");
+    /** Ship prefixes: the name after one is a vessel's. */
+    private static final String SHIPS = "(?:ROKS|USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|RFS|MV) ";
+    private static final Pattern SHIP_PREFIX = Pattern.compile(SHIPS);
+    private static final Pattern SHIP_BEFORE = Pattern.compile("(?<!\\p{L})" + SHIPS + "$");
 
     private final EntityLexicon lexicon;
     private final EntityDirectory directory;
@@ -80,6 +102,9 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
         mergePersons(groups);
         mergeNationalOrganizations(groups);
+        mergeShortOrganizations(groups);
+        mergeShortPlaces(groups);
+        groups.removeIf(g -> namesAThing(text, g));
         List<Entity> out = new ArrayList<>();
         int maxMentions = groups.stream().mapToInt(g -> g.cands.size()).max().orElse(1);
         for (Group g : groups) {
@@ -117,6 +142,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
         if (e > s && text.charAt(e - 1) == '.' && !keepsFinalPeriod(text.substring(s, e))) {
             e--;
         }
+        // "Foo Bar!, said": an exclamation mark before a comma is part of the name (a party, a brand).
+        boolean bang = e + 1 < text.length() && text.charAt(e) == '!' && text.charAt(e + 1) == ','
+                && e > s && Character.isLetter(text.charAt(e - 1));
+        if (bang) {
+            e++;
+        }
         if (e <= s) {
             return null;
         }
@@ -126,13 +157,46 @@ public final class CanonicalEntityResolver implements EntityResolver {
             s = span[0];
             e = span[1];
         }
+        if (type != EntityType.PERSON && e - s > 6 && text.startsWith(" party", e - 6)) {
+            // "the Freedonian Unity party": the party is the capitalised name.
+            e -= 6;
+        }
+        Matcher inside = SHIP_PREFIX.matcher(text.substring(s, e));
+        // "White House Press" before "Secretary": the last word opens a title ("Press Secretary").
+        int lastSpace = text.lastIndexOf(' ', e - 1);
+        if (lastSpace > s && type != EntityType.PERSON) {
+            Matcher next = NEXT_WORDS.matcher(text);
+            next.region(e, Math.min(text.length(), e + 60));
+            if (next.lookingAt() && text.charAt(e) == ' '
+                    && lexicon.isTitle(text.substring(lastSpace + 1, e) + " " + next.group(1))) {
+                e = lastSpace;
+            }
+        }
+        boolean ship = inside.lookingAt();
+        if (ship) {
+            s += inside.end();
+        } else {
+            ship = SHIP_BEFORE.matcher(text.substring(Math.max(0, s - 7), s)).find();
+        }
         String surface = text.substring(s, e);
-        if (!isNameLike(surface)) {
+        if (!isNameLike(surface) || endsATitle(text, s, surface) || ROMAN_ORDINAL.matcher(surface).matches()) {
             return null;
         }
         Cand c = new Cand(surface, s, e, type);
+        c.ship = ship;
+        if (bang) {
+            c.type = EntityType.ORGANIZATION;
+            c.cued = true;
+        }
         Optional<String> place = lexicon.place(surface);
         Optional<String> org = lexicon.organization(surface);
+        if (type == EntityType.LOCATION && place.isEmpty() && surface.indexOf(' ') < 0) {
+            String prev = previousWord(text, s);
+            if (prev != null && POSSESSIVES.contains(prev.toLowerCase(Locale.ROOT))) {
+                // "nuestra Embajada", "notre Ambassade": a common noun capitalised after a possessive.
+                return null;
+            }
+        }
         if (place.isPresent()) {
             c.fixed = place.get();
             c.type = EntityType.LOCATION;
@@ -141,6 +205,10 @@ public final class CanonicalEntityResolver implements EntityResolver {
             c.fixed = org.get();
             c.type = EntityType.ORGANIZATION;
             c.forced = true;
+        } else if (words(surface).size() >= 2 && lexicon.isLegalForm(lastWord(surface))) {
+            // "Acme Inc." is a company whatever the model read, and so is every mention of "Acme".
+            c.type = EntityType.ORGANIZATION;
+            c.cued = true;
         } else {
             c.type = cueType(text, c);
         }
@@ -178,6 +246,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 continue;
             }
             if (type != EntityType.PERSON) {
+                if (Character.isUpperCase(first.charAt(0)) && FORMER.contains(first.toLowerCase(Locale.ROOT))) {
+                    // "Former Army chief": the organisation is the Army.
+                    s += words.get(1)[0];
+                    changed = true;
+                    continue;
+                }
                 break;
             }
             // A title within the first few words ends the role description: "Freedonian Foreign
@@ -208,7 +282,8 @@ public final class CanonicalEntityResolver implements EntityResolver {
         }
         boolean letter = false;
         for (int i = 0; i < surface.length() && !letter; i++) {
-            letter = Character.isLetter(surface.charAt(i));
+            // A name has a capital letter somewhere: "the region" is not one.
+            letter = Character.isUpperCase(surface.charAt(i)) || Character.isTitleCase(surface.charAt(i));
         }
         return letter && (EntityLexicon.isAcronym(surface) || !lexicon.isPronoun(surface)) && lexicon.demonymPlace(surface).isEmpty()
                 && !lexicon.isNonEntity(surface) && !lexicon.isTitle(surface);
@@ -218,6 +293,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
     private EntityType cueType(String text, Cand c) {
         String prev = previousWord(text, c.start);
         if (prev != null && lexicon.isOrgCue(prev)) {
+            c.cued = true;
             return EntityType.ORGANIZATION;
         }
         if (c.type == EntityType.LOCATION) {
@@ -313,6 +389,17 @@ public final class CanonicalEntityResolver implements EntityResolver {
     private static Set<String> initialsOf(Group g) {
         Set<String> out = new LinkedHashSet<>();
         for (Cand c : g.cands) {
+            // "Front national" is "FN": in French, Spanish or German names adjectives are lower case.
+            StringBuilder all = new StringBuilder();
+            String[] ws = c.surface.split("[\\s-]+");
+            for (String w : ws) {
+                if (!w.isEmpty() && Character.isLetter(w.charAt(0)) && !FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                    all.append(Character.toUpperCase(w.charAt(0)));
+                }
+            }
+            if (ws.length >= 2 && all.length() >= 2) {
+                out.add(all.toString());
+            }
             StringBuilder sb = new StringBuilder();
             for (String w : c.surface.split("[\\s-]+")) {
                 if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
@@ -362,6 +449,15 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 }
             }
             if (owners.isEmpty() && g.type == EntityType.PERSON) {
+                // "Kim" after "Kim Seo-yeon": a surname-first name (hyphenated given name) has its surname first.
+                for (Group f : full) {
+                    if (isSurnameFirst(f.longest())
+                            && EntityLexicon.normalize(firstWord(f.longest())).equals(EntityLexicon.normalize(token))) {
+                        owners.add(f);
+                    }
+                }
+            }
+            if (owners.isEmpty() && g.type == EntityType.PERSON) {
                 // "Sir Keir" after "Keir Starmer": a first name used alone, if only one person has it.
                 for (Group f : full) {
                     if (EntityLexicon.normalize(firstWord(f.longest())).equals(EntityLexicon.normalize(token))) {
@@ -394,6 +490,11 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 }
             }
         }
+    }
+
+    /** "Kim Seo-yeon": two words, the second a hyphenated given name with a lower-case second part. */
+    private static boolean isSurnameFirst(String name) {
+        return SURNAME_FIRST.matcher(name).matches();
     }
 
     /** The owner with the last mention before {@code position}; else the most mentioned. */
@@ -441,6 +542,149 @@ public final class CanonicalEntityResolver implements EntityResolver {
                 }
             }
         }
+    }
+
+    /**
+     * A short organisation name joins the one longer name it abbreviates: "Finance Ministry" joins
+     * "Ministry of Economy and Finance" (same head noun, the short form's words all in the long one),
+     * and a one-word name joins the one longer organisation name it opens ("Acme" and
+     * "Acme Robotics Co.").
+     */
+    private void mergeShortOrganizations(List<Group> groups) {
+        for (Group shorter : List.copyOf(groups)) {
+            if (shorter.type != EntityType.ORGANIZATION || shorter.hasFixed() || !groups.contains(shorter)) {
+                continue;
+            }
+            List<String> sw = List.of(shorter.key.split(" "));
+            List<Group> owners = new ArrayList<>();
+            for (Group longer : groups) {
+                if (longer == shorter || longer.type != EntityType.ORGANIZATION) {
+                    continue;
+                }
+                List<String> lw = List.of(longer.key.split(" "));
+                if (lw.size() <= sw.size()) {
+                    continue;
+                }
+                // The longer name adds a legal form, an organisation word ("Acme News") or an "of" phrase.
+                boolean opens = sw.size() == 1 && lw.get(0).equals(sw.get(0))
+                        && ((lw.size() == 2 && lexicon.isOrgSuffix(capitalise(lw.get(1))))
+                        || lw.get(1).equals("of")
+                        || longer.cands.stream().anyMatch(c -> lexicon.isLegalForm(lastWord(c.surface))));
+                String head = sw.get(sw.size() - 1);
+                boolean inverted = sw.size() >= 2 && lw.get(0).equals(head) && lw.size() >= 3
+                        && (lw.get(1).equals("of") || lw.get(1).equals("for"))
+                        && lexicon.isOrgSuffix(capitalise(head)) && lw.containsAll(sw.subList(0, sw.size() - 1));
+                if (opens || inverted) {
+                    owners.add(longer);
+                }
+            }
+            if (owners.size() == 1) {
+                owners.get(0).absorb(shorter);
+                groups.remove(shorter);
+            }
+        }
+        // "Duke" typed PERSON beside "Duke University": a one-word name that opens the one organisation
+        // name of the article ending in an organisation suffix, and is no person's name part, is that
+        // organisation.
+        for (Group single : List.copyOf(groups)) {
+            if (single.type != EntityType.PERSON || single.hasFixed() || single.maxWords() != 1
+                    || single.allAcronyms() || single.cands.stream().anyMatch(c -> c.cued)) {
+                continue;
+            }
+            List<Group> owners = new ArrayList<>();
+            boolean personPart = false;
+            for (Group other : groups) {
+                if (other == single) {
+                    continue;
+                }
+                List<String> ow = List.of(other.key.split(" "));
+                if (other.type == EntityType.ORGANIZATION && ow.size() >= 2 && ow.get(0).equals(single.key)
+                        && lexicon.isOrgSuffix(capitalise(ow.get(ow.size() - 1)))) {
+                    owners.add(other);
+                }
+                personPart |= other.type == EntityType.PERSON && ow.size() >= 2 && ow.contains(single.key);
+            }
+            if (owners.size() == 1 && !personPart) {
+                single.cands.forEach(c -> c.type = EntityType.ORGANIZATION);
+                owners.get(0).absorb(single);
+                groups.remove(single);
+            }
+        }
+    }
+
+    /**
+     * A place name that is not in the gazetteer joins the one gazetteer place in the article whose
+     * name it ends ("Korea" and "South Korea"). ("Foo" and "Foo County" stay apart: merging them
+     * moved articles between stories, as other articles name only one of the two.)
+     */
+    private void mergeShortPlaces(List<Group> groups) {
+        for (Group shorter : List.copyOf(groups)) {
+            if (shorter.type != EntityType.LOCATION || shorter.hasFixed() || !groups.contains(shorter)) {
+                continue;
+            }
+            List<Group> owners = new ArrayList<>();
+            for (Group longer : groups) {
+                if (longer == shorter || longer.type != EntityType.LOCATION) {
+                    continue;
+                }
+                boolean ends = longer.hasFixed() && longer.key.endsWith(" " + shorter.key)
+                        && lexicon.place(shorter.longest()).isEmpty();
+                if (ends) {
+                    owners.add(longer);
+                }
+            }
+            if (owners.size() == 1) {
+                owners.get(0).absorb(shorter);
+                groups.remove(shorter);
+            }
+        }
+    }
+
+    private static String capitalise(String w) {
+        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /**
+     * A person- or place-like name every mention of which names a thing: a fire ("the Foo fire",
+     * "the Foo and Bar fires"), a vessel ("the Foo submarine", "ROKS Foo") or a reactor.
+     */
+    private boolean namesAThing(String text, Group g) {
+        if (g.hasFixed()) {
+            return false;
+        }
+        if (g.cands.stream().anyMatch(c -> c.ship)) {
+            return true;
+        }
+        if (g.type == EntityType.ORGANIZATION) {
+            return false;
+        }
+        for (Cand c : g.cands) {
+            Matcher next = NAMED_THING.matcher(text);
+            next.region(c.end, Math.min(text.length(), c.end + 80));
+            if (!next.lookingAt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Secretary of State": a name the model tagged that is the end of a title. */
+    private boolean endsATitle(String text, int start, String surface) {
+        int from = start;
+        for (int k = 0; k < 3; k++) {
+            if (from < 2 || text.charAt(from - 1) != ' ' || !Character.isLetter(text.charAt(from - 2))) {
+                return false;
+            }
+            int wordStart = from - 1;
+            while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            from = wordStart;
+            if (lexicon.isTitle(text.substring(from, start) + surface)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -500,6 +744,12 @@ public final class CanonicalEntityResolver implements EntityResolver {
             }
             votes.merge(c.type, 1, Integer::sum);
         }
+        for (Cand c : g.cands) {
+            if (c.cued) {
+                // A cue noun ("the airline X") or legal form ("X Inc.") outweighs the model's reading.
+                return c.type;
+            }
+        }
         EntityType best = g.cands.get(0).type;
         for (Map.Entry<EntityType, Integer> e : votes.entrySet()) {
             if (e.getValue() > votes.get(best)) {
@@ -513,6 +763,15 @@ public final class CanonicalEntityResolver implements EntityResolver {
         g.type = vote(g);
         if (g.type == EntityType.MISC) {
             return null;
+        }
+        boolean cued = g.type == EntityType.ORGANIZATION && g.cands.stream().anyMatch(c -> c.cued);
+        String oneWord = !g.key.startsWith("=") && words(g.key).size() == 1 ? g.key : null;
+        if (oneWord != null && g.type != EntityType.ORGANIZATION && !g.hasFixed()
+                && directory.resolve(EntityType.ORGANIZATION, ORG_TYPE_KEY + oneWord).isPresent()) {
+            // An earlier article showed this one-word name is a company ("Acme Inc.", "the airline Acme").
+            g.type = EntityType.ORGANIZATION;
+        } else if (cued && oneWord != null) {
+            directory.learn(EntityType.ORGANIZATION, ORG_TYPE_KEY + oneWord, oneWord);
         }
         String name = canonicalName(g);
         if (g.type == EntityType.PERSON) {
@@ -589,6 +848,7 @@ public final class CanonicalEntityResolver implements EntityResolver {
         if (!fixedVotes.isEmpty()) {
             return fixedVotes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         }
+
         Map<String, Integer> freq = new LinkedHashMap<>();
         for (Cand c : g.cands) {
             freq.merge(c.surface, 1, Integer::sum);
@@ -682,6 +942,8 @@ public final class CanonicalEntityResolver implements EntityResolver {
         EntityType type;
         String fixed;
         boolean forced;
+        boolean cued;
+        boolean ship;
 
         Cand(String surface, int start, int end, EntityType type) {
             this.surface = surface;

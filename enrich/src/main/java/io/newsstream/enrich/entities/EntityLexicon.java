@@ -47,6 +47,7 @@ public final class EntityLexicon {
     private final Set<String> legalForms = new HashSet<>();
     private final Set<String> institutionCues = new HashSet<>();
     private final Set<String> nonEntities = new HashSet<>();
+    private final Set<String> koreanSurnames = new HashSet<>();
     private final int longestTitleWords;
 
     private EntityLexicon() {
@@ -86,6 +87,7 @@ public final class EntityLexicon {
         lines("org-cues.txt").forEach(c -> orgCues.add(normalize(c)));
         lines("speech-verbs.txt").forEach(c -> institutionCues.add(normalize(c)));
         lines("non-entities.txt").forEach(c -> nonEntities.add(normalize(c)));
+        koreanSurnames.addAll(lines("korean-surnames.txt"));
     }
 
     /** The shared lexicon built from the bundled resources. */
@@ -165,6 +167,11 @@ public final class EntityLexicon {
     /** True for a word that, just after a place-like name, shows it stands for an institution. */
     public boolean isInstitutionCue(String word) {
         return institutionCues.contains(normalize(word));
+    }
+
+    /** True for a common Korean family name in one of its usual romanisations ("Kim", "Lee"); case-sensitive. */
+    public boolean isKoreanSurname(String word) {
+        return koreanSurnames.contains(word);
     }
 
     /** True for days, months and holidays, which a newsroom does not count as entities. */

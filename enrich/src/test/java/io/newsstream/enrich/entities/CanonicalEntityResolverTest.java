@@ -226,4 +226,214 @@ class CanonicalEntityResolverTest {
         assertThat(CanonicalEntityResolver.sameSurname("Morgan", "Jordan")).isFalse();
         assertThat(CanonicalEntityResolver.looseName("Zelenskiy")).isEqualTo(CanonicalEntityResolver.looseName("Zelenskyy"));
     }
+
+    private static Mention at(String text, String form, EntityType type, int occurrence) {
+        int i = -1;
+        for (int k = 0; k <= occurrence; k++) {
+            i = text.indexOf(form, i + 1);
+        }
+        return new Mention(form, type, i, i + form.length());
+    }
+
+    private static List<String> names(List<Entity> entities) {
+        return entities.stream().map(Entity::name).toList();
+    }
+
+    @Test
+    void shouldTypeANameWithALegalFormAsAnOrganisationInEveryMention() {
+        String text = "Zentrix Inc. said profits fell. Zentrix will cut jobs, and Zentrix shares dropped.";
+        List<Mention> ms = new ArrayList<>(mentions(text, EntityType.PERSON, "Zentrix Inc."));
+        ms.add(at(text, "Zentrix", EntityType.PERSON, 1));
+        ms.add(at(text, "Zentrix", EntityType.PERSON, 2));
+
+        List<Entity> entities = resolver.resolve(text, ms, List.of());
+
+        assertThat(entities).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION);
+            assertThat(e.mentions()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void shouldTypeANameAfterAnOrganisationNounAsAnOrganisationInEveryMention() {
+        String text = "Vornax said so. The label Vornax fought Vornax critics in court.";
+        List<Mention> ms = mentions(text, EntityType.PERSON, "Vornax");
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void shouldDropTheWordPartyAfterAPartyName() {
+        String text = "The ruling Blue Horizon party won. Blue Horizon leaders celebrated.";
+        List<Mention> ms = mentions(text, EntityType.ORGANIZATION, "Blue Horizon party");
+        ms.add(at(text, "Blue Horizon", EntityType.ORGANIZATION, 1));
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Blue Horizon");
+            assertThat(e.mentions()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void shouldNotReportFiresAndShipsNamedAfterPeopleOrPlaces() {
+        String text = "The Carver fire spread while the Elm and Carver fires merged. The ROKS Dae Han left port; "
+                + "crews of Dae Han waved. Tom Carver, a farmer, watched.";
+        List<Mention> ms = new ArrayList<>();
+        ms.add(at(text, "Carver", EntityType.PERSON, 0));
+        ms.add(at(text, "Elm", EntityType.LOCATION, 0));
+        ms.add(at(text, "Carver", EntityType.PERSON, 1));
+        ms.add(at(text, "ROKS Dae Han", EntityType.ORGANIZATION, 0));
+        ms.add(at(text, "Dae Han", EntityType.PERSON, 1));
+        ms.add(at(text, "Tom Carver", EntityType.PERSON, 0));
+        ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
+
+        List<Entity> entities = resolver.resolve(text, ms, List.of());
+
+        assertThat(names(entities)).containsExactly("Tom Carver");
+    }
+
+    @Test
+    void shouldJoinAShortOrganisationNameToTheLongNameItAbbreviates() {
+        String text = "The Ministry of Trade and Finance spoke. The Finance Ministry agreed. Zentrix Robotics Co. "
+                + "hired; Zentrix grew. The Army Signal Command and the Army met.";
+        List<Mention> ms = mentions(text, EntityType.ORGANIZATION, "Ministry of Trade and Finance", "Finance Ministry",
+                "Zentrix Robotics Co.", "Army Signal Command");
+        ms.add(at(text, "Zentrix", EntityType.ORGANIZATION, 1));
+        ms.add(at(text, "Army", EntityType.ORGANIZATION, 1));
+        ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
+
+        List<Entity> entities = resolver.resolve(text, ms, List.of());
+
+        assertThat(names(entities)).containsExactlyInAnyOrder("Ministry of Trade and Finance", "Zentrix Robotics Co.",
+                "Army Signal Command", "Army");
+        assertThat(only(entities, "Ministry of Trade and Finance").aliases()).containsExactly("Finance Ministry");
+        assertThat(only(entities, "Zentrix Robotics Co.").aliases()).containsExactly("Zentrix");
+    }
+
+    @Test
+    void shouldJoinAPlaceToTheOneGazetteerPlaceItEnds() {
+        String text = "South Korea and Korea's navy.";
+        List<Mention> ms = mentions(text, EntityType.LOCATION, "South Korea");
+        ms.add(new Mention("Korea", EntityType.LOCATION, 16, 21));
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("South Korea");
+            assertThat(e.aliases()).containsExactly("Korea");
+        });
+    }
+
+    @Test
+    void shouldDropTheEndOfATitleAndAFormerBeforeAnOrganisation() {
+        String text = "Secretary of State Jane Roe met the Former Army chief.";
+        List<Mention> ms = List.of(at(text, "State", EntityType.ORGANIZATION, 0),
+                at(text, "Jane Roe", EntityType.PERSON, 0), at(text, "Former Army", EntityType.ORGANIZATION, 0));
+
+        assertThat(names(resolver.resolve(text, ms, List.of()))).containsExactlyInAnyOrder("Jane Roe", "Army");
+    }
+
+    @Test
+    void shouldJoinASurnameToASurnameFirstName() {
+        String text = "Kim Seo-yeon was named minister. Kim said she would start at once.";
+        List<Mention> ms = mentions(text, EntityType.PERSON, "Kim Seo-yeon");
+        ms.add(at(text, "Kim", EntityType.PERSON, 1));
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Kim Seo-yeon");
+            assertThat(e.aliases()).containsExactly("Kim");
+        });
+    }
+
+    @Test
+    void shouldRememberAcrossArticlesThatAOneWordNameIsAnOrganisation() {
+        CanonicalEntityResolver fresh = new CanonicalEntityResolver(EntityLexicon.defaults(), new InMemoryEntityDirectory());
+        String later = "Zentrix said it would appeal.";
+        List<Mention> laterMentions = mentions(later, EntityType.PERSON, "Zentrix");
+        assertThat(fresh.resolve(later, laterMentions, List.of())).singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.PERSON));
+
+        String first = "Zentrix Inc. reported losses.";
+        fresh.resolve(first, mentions(first, EntityType.PERSON, "Zentrix Inc."), List.of());
+
+        assertThat(fresh.resolve(later, laterMentions, List.of())).singleElement()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void shouldKeepAnExclamationMarkBeforeACommaAsPartOfAnOrganisationName() {
+        String text = "His party, Blue Dawn!, won the vote.";
+        List<Mention> ms = mentions(text, EntityType.PERSON, "Blue Dawn");
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Blue Dawn!");
+            assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION);
+        });
+    }
+
+    @Test
+    void shouldNotReportANameWithoutACapital() {
+        String text = "The region near the border shook.";
+        List<Mention> ms = List.of(new Mention("The region", EntityType.LOCATION, 0, 10));
+
+        assertThat(resolver.resolve(text, ms, List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldJoinAOneWordPersonToTheOrganisationNameItOpens() {
+        String text = "Harlow University hired staff. Harlow's research grew.";
+        List<Mention> ms = new ArrayList<>(mentions(text, EntityType.ORGANIZATION, "Harlow University"));
+        ms.add(at(text, "Harlow", EntityType.PERSON, 1));
+
+        assertThat(resolver.resolve(text, ms, List.of())).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Harlow University");
+            assertThat(e.type()).isEqualTo(EntityType.ORGANIZATION);
+            assertThat(e.aliases()).containsExactly("Harlow");
+        });
+
+        String withPerson = "Harlow University hired Tom Harlow. Harlow's research grew.";
+        List<Mention> ms2 = new ArrayList<>(mentions(withPerson, EntityType.ORGANIZATION, "Harlow University"));
+        ms2.addAll(mentions(withPerson, EntityType.PERSON, "Tom Harlow"));
+        ms2.add(at(withPerson, "Harlow", EntityType.PERSON, 2));
+        ms2.sort((a, b) -> Integer.compare(a.start(), b.start()));
+
+        assertThat(only(resolver.resolve(withPerson, ms2, List.of()), "Tom Harlow").aliases()).containsExactly("Harlow");
+    }
+
+    @Test
+    void shouldCutTheWordThatOpensATitleAfterAnOrganisation() {
+        String text = "Harlow House Press Secretary Jane Roe spoke. Harlow House denied it.";
+        List<Mention> ms = new ArrayList<>(mentions(text, EntityType.ORGANIZATION, "Harlow House Press"));
+        ms.add(at(text, "Jane Roe", EntityType.PERSON, 0));
+        ms.add(at(text, "Harlow House", EntityType.ORGANIZATION, 1));
+
+        List<Entity> entities = resolver.resolve(text, ms, List.of());
+
+        assertThat(names(entities)).containsExactlyInAnyOrder("Harlow House", "Jane Roe");
+        assertThat(only(entities, "Harlow House").mentions()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadLowerCaseWordsOfANameIntoItsAcronymAndDropFrenchOrdinalsAndTitleTails() {
+        String text = "Le Rassemblement national a perdu. Le RN, élu président de la République, devient le chef de "
+                + "la Ve République. Louis Ier visita Lévy.";
+        List<Mention> ms = new ArrayList<>();
+        ms.add(at(text, "Rassemblement national", EntityType.ORGANIZATION, 0));
+        ms.add(at(text, "RN", EntityType.ORGANIZATION, 0));
+        ms.add(at(text, "République", EntityType.LOCATION, 0));
+        ms.add(at(text, "Ve République", EntityType.ORGANIZATION, 0));
+        ms.add(at(text, "Lévy", EntityType.PERSON, 0));
+
+        List<Entity> entities = resolver.resolve(text, ms, List.of());
+
+        assertThat(names(entities)).containsExactlyInAnyOrder("Rassemblement national", "Lévy");
+        assertThat(only(entities, "Rassemblement national").aliases()).containsExactly("RN");
+    }
+
+    @Test
+    void shouldNotTakeACapitalisedNounAfterAPossessiveForAPlace() {
+        String text = "La policía entró en nuestra Embajada y en Quorrania.";
+        List<Mention> ms = List.of(at(text, "Embajada", EntityType.LOCATION, 0), at(text, "Quorrania", EntityType.LOCATION, 0));
+
+        assertThat(names(resolver.resolve(text, ms, List.of()))).containsExactly("Quorrania");
+    }
 }

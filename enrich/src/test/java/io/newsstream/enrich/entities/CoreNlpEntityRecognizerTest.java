@@ -50,6 +50,79 @@ class CoreNlpEntityRecognizerTest {
     }
 
     @Test
+    void shouldKeepHyphenatedNamesWhole() {
+        List<Mention> mentions = recognizer.recognize(
+                "The actor Kang Mi-rae thanked the director Walter Orlov-Vance after the premiere.");
+
+        assertThat(mentions).extracting(Mention::text).contains("Kang Mi-rae", "Walter Orlov-Vance")
+                .doesNotContain("Kang Mi", "Walter Orlov", "Vance");
+    }
+
+    @Test
+    void shouldCutCompoundAdjectivesAndHyphenatedPairsOfPlaces() {
+        String text = "A Canada-born engineer joined the U.S.-led mission and attended the Canada-Mexico talks.";
+        List<Mention> mentions = recognizer.recognize(text);
+
+        assertThat(mentions).extracting(Mention::text).containsExactly("Canada", "U.S.", "Canada", "Mexico");
+        assertThat(mentions).allSatisfy(m -> assertThat(m.type()).isEqualTo(EntityType.LOCATION));
+    }
+
+    @Test
+    void shouldJoinOrganisationNamesAcrossAnd() {
+        String text = "The bill went to the Special Committee on Roads and Harbours for review, and the Water "
+                + "Quality and Safety Commission approved it. She studied at the University of Harlow, Tromsø.";
+        List<Mention> mentions = recognizer.recognize(text);
+
+        assertThat(mentions).extracting(Mention::text).contains("Special Committee on Roads and Harbours",
+                "Water Quality and Safety Commission").doesNotContain("Harbours", "Safety Commission");
+    }
+
+    @Test
+    void shouldFindCamelCaseCompanyNames() {
+        List<Mention> mentions = recognizer.recognize("Shares of BrightLoop rose after the deal, analysts said.");
+
+        assertThat(mentions).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("BrightLoop");
+            assertThat(m.type()).isEqualTo(EntityType.ORGANIZATION);
+        });
+    }
+
+    @Test
+    void shouldFindKoreanNamesAndNamesAfterAnOrganisationNoun() {
+        String text = "The court heard former chief executive Kim Seo-yeon on Tuesday. The dispute with the label "
+                + "Quorra went on for months, and its artists waited.";
+        List<Mention> mentions = recognizer.recognize(text);
+
+        assertThat(mentions).anySatisfy(m -> {
+            assertThat(m.text()).isEqualTo("Kim Seo-yeon");
+            assertThat(m.type()).isEqualTo(EntityType.PERSON);
+        });
+        assertThat(mentions).anySatisfy(m -> {
+            assertThat(m.text()).isEqualTo("Quorra");
+            assertThat(m.type()).isEqualTo(EntityType.ORGANIZATION);
+        });
+    }
+
+    @Test
+    void shouldFindPartyNamesBeforeTheWordParty() {
+        List<Mention> mentions = recognizer.recognize("Voters backed the ruling Quorra Dawn party in the north.");
+
+        assertThat(mentions).anySatisfy(m -> {
+            assertThat(m.text()).isEqualTo("Quorra Dawn");
+            assertThat(m.type()).isEqualTo(EntityType.ORGANIZATION);
+        });
+    }
+
+    @Test
+    void shouldFindNamesEndingInCenterOrEntertainment() {
+        List<Mention> mentions = recognizer.recognize("Later that day the staff of the Quorra Crisis Response Center "
+                + "arrived, and the agency Velmo Entertainment said nothing.");
+
+        assertThat(mentions).extracting(Mention::text).containsExactly("Quorra Crisis Response Center", "Velmo Entertainment");
+        assertThat(mentions).allSatisfy(m -> assertThat(m.type()).isEqualTo(EntityType.ORGANIZATION));
+    }
+
+    @Test
     void shouldReturnNothingForBlankText() {
         assertThat(recognizer.recognize("")).isEmpty();
         assertThat(recognizer.recognize("   \n")).isEmpty();
