@@ -37,8 +37,8 @@ public final class EnrichService implements AutoCloseable {
     /** Kafka Streams settings of the enrich application, client pass-through settings included. */
     public static Properties streamsProperties(NewsstreamConfig config) {
         Properties p = new Properties();
-        // Commits follow the load (IdleCommit): a busy thread commits every enrich.commit.interval, an idle one
-        // at once; an idle thread polls briefly so it notices its idleness in time. A kafka.* setting wins.
+        // Tasks commit every enrich.commit.interval; with enrich.commit.idle set, an idle thread also commits
+        // at once (IdleCommit) and polls briefly so it notices its idleness in time. A kafka.* setting wins.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.enrich().commitInterval().toMillis());
         if (!config.enrich().commitWhenIdle().isZero()) {
             p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, config.enrich().commitWhenIdle().toMillis()));

@@ -93,15 +93,18 @@ class KafkaSecuritySettingsTest {
     }
 
     @Test
-    void shouldCommitEnrichEveryCommitIntervalAndPollBrieflyUnlessAKafkaSettingSaysOtherwise() {
+    void shouldCommitEnrichEveryCommitIntervalAndPollBrieflyWithIdleCommitsUnlessAKafkaSettingSaysOtherwise() {
         StreamsConfig defaults = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.defaults()));
-        assertThat(defaults.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000L);
-        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10L);
+        assertThat(defaults.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
+        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).as("Kafka Streams' default").isEqualTo(100L);
+
+        StreamsConfig idle = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.load(null, Map.of(),
+                Map.of("enrich.commit.idle", "10ms"))));
+        assertThat(idle.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10L);
 
         StreamsConfig theirs = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.load(null, Map.of(),
-                Map.of("kafka.commit.interval.ms", "50", "enrich.commit.idle", "off"))));
+                Map.of("kafka.commit.interval.ms", "50"))));
         assertThat(theirs.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
-        assertThat(theirs.getLong(StreamsConfig.POLL_MS_CONFIG)).as("Kafka Streams' default").isEqualTo(100L);
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.time.Duration;
  * @param stateDir          Kafka Streams state directory ({@code enrich.state.dir})
  * @param storyQuietPeriod  a story takes no new articles after this long without one ({@code enrich.story.quiet.period})
  * @param commitInterval    longest time between exactly-once commits while the stage is busy
- *                          ({@code enrich.commit.interval}, default 1 s; Kafka Streams' {@code commit.interval.ms})
+ *                          ({@code enrich.commit.interval}, default 100 ms as Kafka Streams' under exactly-once; its {@code commit.interval.ms})
  * @param commitWhenIdle    a stream thread that has processed nothing for this long commits at once
- *                          ({@code enrich.commit.idle}, default 10 ms; {@code off}: never, as zero)
+ *                          ({@code enrich.commit.idle}, e.g. 10 ms; default {@code off}, as zero)
  */
 public record EnrichConfig(
         String applicationId,
@@ -35,8 +35,13 @@ public record EnrichConfig(
                 s.positiveInt("enrich.max.chars", 200_000),
                 Path.of(s.string("enrich.state.dir", Path.of(System.getProperty("java.io.tmpdir"), "newsstream", "enrich").toString())),
                 s.duration("enrich.story.quiet.period", Duration.ofDays(3)),
-                s.duration("enrich.commit.interval", Duration.ofSeconds(1)),
-                s.get("enrich.commit.idle").filter(v -> v.trim().equalsIgnoreCase("off")).isPresent()
-                        ? Duration.ZERO : s.duration("enrich.commit.idle", Duration.ofMillis(10)));
+                s.duration("enrich.commit.interval", Duration.ofMillis(100)),
+                idleCommit(s));
+    }
+
+    /** {@code enrich.commit.idle}: off (zero) unless set to a duration. */
+    private static Duration idleCommit(Settings s) {
+        return s.get("enrich.commit.idle").filter(v -> !v.trim().equalsIgnoreCase("off")).isPresent()
+                ? s.duration("enrich.commit.idle", null) : Duration.ZERO;
     }
 }

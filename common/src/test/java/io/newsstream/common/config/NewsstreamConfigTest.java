@@ -80,14 +80,15 @@ class NewsstreamConfigTest {
     }
 
     @Test
-    void enrichCommitsDefaultToOneSecondWhenBusyAndTenMillisecondsIdleAndIdleCanBeTurnedOff() {
+    void enrichCommitsEveryHundredMillisecondsWithIdleCommitsOffUnlessSet() {
         EnrichConfig defaults = NewsstreamConfig.defaults().enrich();
-        assertThat(defaults.commitInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(defaults.commitWhenIdle()).isEqualTo(Duration.ofMillis(10));
+        assertThat(defaults.commitInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(defaults.commitWhenIdle()).isZero();
         EnrichConfig set = NewsstreamConfig.load(null, Map.of(),
-                Map.of("enrich.commit.interval", "250ms", "enrich.commit.idle", "off")).enrich();
+                Map.of("enrich.commit.interval", "250ms", "enrich.commit.idle", "10ms")).enrich();
         assertThat(set.commitInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(set.commitWhenIdle()).isZero();
+        assertThat(set.commitWhenIdle()).isEqualTo(Duration.ofMillis(10));
+        assertThat(NewsstreamConfig.load(null, Map.of(), Map.of("enrich.commit.idle", "off")).enrich().commitWhenIdle()).isZero();
         assertThatThrownBy(() -> NewsstreamConfig.load(null, Map.of(), Map.of("enrich.commit.idle", "soon")))
                 .hasMessageContaining("'enrich.commit.idle' must be a duration");
     }

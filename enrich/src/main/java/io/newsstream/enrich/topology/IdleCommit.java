@@ -8,11 +8,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
  * Commits a task's work as soon as its stream thread goes idle, so that commits follow the load: a thread
- * that keeps finding records commits only every {@code enrich.commit.interval} (Kafka Streams'
- * {@code commit.interval.ms}), which keeps the exactly-once commits (a producer flush and two transaction
- * round trips, each blocking the thread) a small share of a busy thread's time; a thread that has processed
- * nothing for {@code enrich.commit.idle} commits at once, so a lightly loaded pipeline shows each article
- * within a few milliseconds of its enrichment instead of waiting out the interval.
+ * that keeps finding records commits every {@code enrich.commit.interval} (Kafka Streams'
+ * {@code commit.interval.ms}), so a backlog is not slowed by more commits (a producer flush and two
+ * transaction round trips, each blocking the thread); a thread that has processed nothing for
+ * {@code enrich.commit.idle} commits at once, so a lightly loaded pipeline shows each article a few
+ * milliseconds after its enrichment instead of waiting out the interval.
  *
  * <p>Idleness is the thread's, not the task's: every task of the thread marks the thread's clock when it
  * finishes a record, so a task that is momentarily without input (the story task between commits) does
