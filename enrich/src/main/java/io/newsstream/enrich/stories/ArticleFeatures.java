@@ -17,12 +17,23 @@ import java.util.Map;
  * @param entities    stable entity id to salience, the most salient few, most salient first
  * @param content     term counts of the content words of headline and body, as
  *                    {@link TextFeatures#termCounts} gives them ({@code [key, count, ...]}); empty in state
+ * @param names       the keys of its entities' names to entity id ({@link Spellings#ofEntities}); empty in state
+ * @param spellings   for an article in Hangul, the keys of its words ({@link Spellings#ofText}); else empty
  */
 public record ArticleFeatures(String id, StoryRef story, long seenAt, Long publishedAt, String language,
-                              Map<String, Double> entities, int[] content) {
+                              Map<String, Double> entities, int[] content, Map<Integer, String> names,
+                              int[] spellings) {
 
     public ArticleFeatures {
         entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
+        names = names == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(names));
+        spellings = spellings == null ? new int[0] : spellings;
+    }
+
+    /** Features without name keys or spellings. */
+    public ArticleFeatures(String id, StoryRef story, long seenAt, Long publishedAt, String language,
+                           Map<String, Double> entities, int[] content) {
+        this(id, story, seenAt, publishedAt, language, entities, content, Map.of(), new int[0]);
     }
 
     /** Features of an article whose language is not known. */

@@ -53,7 +53,8 @@ public final class OfflineStories {
             return DuplicateCopier.copy(original, raw, story, keepText);
         }
         EnrichedArticle enriched = enrich.apply(raw);
-        StoryRef story = assigner.assign(StoryFeatures.of(enriched, StoryFeatures.contentTerms(enriched.title(), raw.text()), seenAt));
+        StoryRef story = assigner.assign(StoryFeatures.of(enriched, StoryFeatures.contentTerms(enriched.title(), raw.text()),
+                StoryFeatures.spellings(enriched.title(), raw.text()), seenAt));
         originals.put(enriched.id(), enriched, seenAt + quietMs);
         EnrichedArticle out = enriched.withStory(story);
         return keepText ? out : out.withoutText();

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Assigns each article to a story: the open story it is most similar to, or a new story named after it.
@@ -73,6 +75,15 @@ public final class StoryAssigner {
     static final int POSTING_CAP = 64;
     /** Stories kept per word bucket, the newest. */
     static final int BUCKET_CAP = 16;
+    /**
+     * Distinct words of an article in Hangul that must spell a known name before any counts: one word
+     * alone is too often a common word that sounds like a name.
+     */
+    static final int MIN_SPELLED_WORDS = 2;
+    /** Words of an article in Hangul (the most frequent) under whose readings its story is posted. */
+    static final int POSTED_SPELLINGS = 50;
+    /** Entity ids kept per name key (the newest): names that sound alike, or one name of several entities. */
+    static final int NAME_CAP = 4;
     /** A word or entity no article has used for this long drops out of the document frequencies. */
     public static final Duration FREQUENCY_MEMORY = Duration.ofDays(30);
     /** Document-frequency expiry times are rounded up to this, so a frequent word costs one write per article. */
@@ -89,11 +100,19 @@ public final class StoryAssigner {
      *                      the word), so the first articles of a stream are not compared on noise
      * @param timeScale     publication gap (to the story's latest article) at which similarity falls to
      *                      1/e; null for no decay within the quiet period
+     * @param spellings     whether the words of an article in Hangul stand for the entities whose names
+     *                      they spell ({@link Spellings})
      */
     public record Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
-                           int priorDocuments) {
+                           int priorDocuments, boolean spellings) {
         public static final Settings DEFAULT = new Settings(JOIN_THRESHOLD, ENTITY_FLOOR, TIME_SCALE, CROSS_LANGUAGE,
-                PRIOR_DOCUMENTS);
+                PRIOR_DOCUMENTS, true);
+
+        /** Settings with spellings on. */
+        public Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
+                        int priorDocuments) {
+            this(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, true);
+        }
     }
 
     private final StoryIndex index;
@@ -129,31 +148,38 @@ public final class StoryAssigner {
      *
      * @return the story; {@code duplicateOf} is null
      */
-    public StoryRef assign(ArticleFeatures article) {
-        advance(article.seenAt());
-        ArticleFeatures known = index.article(article.id());
+    public StoryRef assign(ArticleFeatures given) {
+        advance(given.seenAt());
+        ArticleFeatures known = index.article(given.id());
         if (known != null) {
             return known.story();
         }
-        int[] termKeys = termKeys(article.content());
-        int[] entityKeys = entityKeys(article.entities());
-        long frequencyExpiry = ceil(article.seenAt(), FREQUENCY_GRANULARITY_MS) + FREQUENCY_MEMORY.toMillis();
-        int[] keys = concat(termKeys, entityKeys);
+        int[] termKeys = termKeys(given.content());
+        long frequencyExpiry = ceil(given.seenAt(), FREQUENCY_GRANULARITY_MS) + FREQUENCY_MEMORY.toMillis();
+        int[] keys = concat(termKeys, entityKeys(given.entities()));
         int[] counted = index.countDocument(keys, frequencyExpiry);
         Map<Integer, Integer> frequencies = new HashMap<>(2 * keys.length);
         for (int i = 0; i < keys.length; i++) {
             frequencies.put(keys[i], counted[i]);
         }
+        // the entities an article in Hangul spells: compared and posted as its own, but not counted in the
+        // document frequencies, so the weights of every other article stay as they were
+        ArticleFeatures article = withSpelledEntities(given);
+        int[] entityKeys = entityKeys(article.entities());
+        for (int k : entityKeys) {
+            frequencies.computeIfAbsent(k, index::documentFrequency);
+        }
         Vectors v = vectors(article, termKeys, entityKeys, frequencies, index.documents() + settings.priorDocuments());
 
         StoryState best = null;
         double bestScore = 0;
-        for (String storyId : candidates(article, v)) {
+        Map<String, Set<Integer>> spelling = storiesSpelling(article);
+        for (String storyId : candidates(article, v, spelling)) {
             StoryState s = index.story(storyId);
             if (s == null || !isOpen(s, article)) {
                 continue;
             }
-            double score = similarity(v, s, article);
+            double score = similarity(v, s, article, spelling.get(storyId));
             if (score > bestScore || (score == bestScore && best != null && storyId.compareTo(best.id()) < 0)) {
                 best = s;
                 bestScore = score;
@@ -197,6 +223,60 @@ public final class StoryAssigner {
         return ref;
     }
 
+    /**
+     * {@code article} with the entities its words spell added after its own ({@link Spellings}): per word,
+     * the entities filed under the key of its longest reading that has any; salience
+     * {@code (1 + ln count) / (1 + ln max count)}. The article itself when it has no spellings.
+     */
+    private ArticleFeatures withSpelledEntities(ArticleFeatures article) {
+        int[] s = article.spellings();
+        if (s.length == 0 || !settings.spellings() || article.entities().size() >= StoryFeatures.TOP_ENTITIES) {
+            return article;
+        }
+        Map<Integer, List<String>> named = new HashMap<>();
+        Map<String, Double> counts = new LinkedHashMap<>();
+        int words = 0;
+        int i = 0;
+        while (i < s.length) {
+            int count = s[i++];
+            int levels = s[i++];
+            boolean found = false;
+            for (int l = 0; l < levels; l++) {
+                int n = s[i++];
+                if (!found) {
+                    Set<String> ids = new LinkedHashSet<>();
+                    for (int k = 0; k < n; k++) {
+                        ids.addAll(named.computeIfAbsent(s[i + k], index::entitiesNamed));
+                    }
+                    for (String id : ids) {
+                        counts.merge(id, (double) count, Double::sum);
+                    }
+                    found = !ids.isEmpty();
+                    if (found) {
+                        words++;
+                    }
+                }
+                i += n;
+            }
+        }
+        counts.keySet().removeAll(article.entities().keySet());
+        if (counts.isEmpty() || words < MIN_SPELLED_WORDS) {
+            return article;
+        }
+        double max = counts.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(counts.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Double> entities = new LinkedHashMap<>(article.entities());
+        for (Map.Entry<String, Double> e : ranked) {
+            if (entities.size() == StoryFeatures.TOP_ENTITIES) {
+                break;
+            }
+            entities.put(e.getKey(), (1 + Math.log(e.getValue())) / (1 + Math.log(max)));
+        }
+        return new ArticleFeatures(article.id(), article.story(), article.seenAt(), article.publishedAt(),
+                article.language(), entities, article.content(), article.names(), article.spellings());
+    }
+
     /** An article's unit word and entity vectors under the current document frequencies. */
     private record Vectors(TermVector terms, TermVector entities, int[] postedTerms) {
         Vectors(TermVector terms, TermVector entities) {
@@ -204,14 +284,25 @@ public final class StoryAssigner {
         }
     }
 
-    /** Similarity of an article to a story, in [0, 1]. */
-    private double similarity(Vectors v, StoryState story, ArticleFeatures article) {
+    /**
+     * Similarity of an article to a story, in [0, 1]; {@code spelled}: the keys of the article's entities
+     * whose names the words of the story's Hangul articles spell, or null.
+     */
+    private double similarity(Vectors v, StoryState story, ArticleFeatures article, Set<Integer> spelled) {
         double words = v.terms().cosine(story.terms());
         double entities = v.entities().cosine(story.entities());
         double floor = settings.entityFloor();
         double s = words * (floor + (1 - floor) * entities);
         if (article.language() != null && story.language() != null && !article.language().equals(story.language())) {
             s = Math.max(s, settings.crossLanguage() * entities);
+            if (spelled != null && spelled.size() >= MIN_SPELLED_WORDS) {
+                // the cosine with a story whose entities are the spelled ones, equally weighted
+                double dot = 0;
+                for (int k : spelled) {
+                    dot += v.entities().weightOf(k);
+                }
+                s = Math.max(s, settings.crossLanguage() * dot / Math.sqrt(spelled.size()));
+            }
         }
         if (settings.timeScale() != null && article.publishedAt() != null && story.lastPublished() != null) {
             s *= Math.exp(-(double) Math.abs(article.publishedAt() - story.lastPublished()) / settings.timeScale().toMillis());
@@ -286,9 +377,34 @@ public final class StoryAssigner {
         return a.publishedAt() == null || s.lastPublished() == null || a.publishedAt() - s.lastPublished() <= quietMs;
     }
 
+    /**
+     * For an article with entity names, the stories of Hangul articles whose words spell them (a story
+     * begun by an article in Hangul has no entities to find it by): story id to the keys of the entities
+     * spelled. Empty when spellings are off.
+     */
+    private Map<String, Set<Integer>> storiesSpelling(ArticleFeatures article) {
+        if (!settings.spellings() || article.names().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Set<Integer>> out = new HashMap<>();
+        for (Map.Entry<Integer, String> name : article.names().entrySet()) {
+            for (String storyId : index.storiesSpelling(name.getKey())) {
+                out.computeIfAbsent(storyId, k -> new TreeSet<>()).add(entityKey(name.getValue()));
+            }
+        }
+        return out;
+    }
+
     /** Story ids worth a full comparison, best pre-score first (ties by id, so every run agrees). */
-    private List<String> candidates(ArticleFeatures article, Vectors v) {
+    private List<String> candidates(ArticleFeatures article, Vectors v, Map<String, Set<Integer>> spelling) {
         Map<String, Double> pre = new HashMap<>();
+        for (Map.Entry<String, Set<Integer>> e : spelling.entrySet()) {
+            double w = 0;
+            for (int k : e.getValue()) {
+                w += v.entities().weightOf(k);
+            }
+            pre.merge(e.getKey(), w, Double::sum);
+        }
         int n = 0;
         for (Map.Entry<String, Double> e : article.entities().entrySet()) {
             if (n++ == POSTED_ENTITIES) {
@@ -344,6 +460,33 @@ public final class StoryAssigner {
         for (int term : v.postedTerms()) {
             index.addStoryToBucket(term, story.id(), BUCKET_CAP, expiresAt);
         }
+        for (Map.Entry<Integer, String> name : article.names().entrySet()) {
+            index.addEntityName(name.getKey(), name.getValue(), NAME_CAP, expiresAt);
+        }
+        if (settings.spellings()) {
+            for (int key : postedSpellings(article.spellings())) {
+                index.addStorySpelling(key, story.id(), BUCKET_CAP, expiresAt);
+            }
+        }
+    }
+
+    /** The keys of every reading of the first {@value #POSTED_SPELLINGS} words of {@code spellings}, each once. */
+    static Set<Integer> postedSpellings(int[] spellings) {
+        Set<Integer> out = new LinkedHashSet<>();
+        int i = 0;
+        int words = 0;
+        while (i < spellings.length && words++ < POSTED_SPELLINGS) {
+            i++;
+            int levels = spellings[i++];
+            for (int l = 0; l < levels; l++) {
+                int n = spellings[i++];
+                for (int k = 0; k < n; k++) {
+                    out.add(spellings[i + k]);
+                }
+                i += n;
+            }
+        }
+        return out;
     }
 
     private static long ceil(long t, long granularity) {

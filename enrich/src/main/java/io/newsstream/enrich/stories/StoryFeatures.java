@@ -43,8 +43,30 @@ public final class StoryFeatures {
 
     /** Features of an enriched article whose content terms were computed already, seen at {@code seenAt} (epoch milliseconds). */
     public static ArticleFeatures of(EnrichedArticle a, int[] content, long seenAt) {
+        return of(a, content, null, seenAt);
+    }
+
+    /**
+     * As {@link #of(EnrichedArticle, int[], long)}, with the keys of the article's words when it is in
+     * Hangul ({@link #spellings}; null or empty otherwise).
+     */
+    public static ArticleFeatures of(EnrichedArticle a, int[] content, int[] spellings, long seenAt) {
         return new ArticleFeatures(a.id(), null, seenAt, publishedMillis(a), a.language(), entityWeights(a.entities()),
-                content);
+                content, Spellings.ofEntities(topEntities(a.entities())), spellings);
+    }
+
+    /** The keys of the words of an article in Hangul, for matching them to entity names ({@link Spellings#ofText}). */
+    public static int[] spellings(String title, String text) {
+        return Spellings.ofText(title, text);
+    }
+
+    /** The entities {@link #entityWeights} keeps, most salient first. */
+    static List<Entity> topEntities(List<Entity> entities) {
+        return entities.stream()
+                .filter(e -> e.id() != null && e.salience() > 0)
+                .sorted(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::id))
+                .limit(TOP_ENTITIES)
+                .toList();
     }
 
     /** Publication time in epoch milliseconds when known and not after ingestion (a future date is not trusted). */

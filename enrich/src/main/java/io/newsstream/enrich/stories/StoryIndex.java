@@ -29,6 +29,39 @@ public interface StoryIndex {
     /** Adds {@code storyId} to bucket {@code bucket}, keeping the newest {@code cap}. */
     void addStoryToBucket(long bucket, String storyId, int cap, long expiresAt);
 
+    /**
+     * Ids of the entities whose name recently had key {@code nameKey} ({@link Spellings}), oldest first.
+     * Kept in the bucket space, apart from the term buckets (whose keys are 32-bit term keys).
+     */
+    default List<String> entitiesNamed(int nameKey) {
+        return storiesInBucket(nameBucket(nameKey));
+    }
+
+    /** Adds {@code entityId} to the entities named by {@code nameKey}, keeping the newest {@code cap}. */
+    default void addEntityName(int nameKey, String entityId, int cap, long expiresAt) {
+        addStoryToBucket(nameBucket(nameKey), entityId, cap, expiresAt);
+    }
+
+    /** Ids of the stories that recently took an article in Hangul with a word of key {@code spellingKey}, oldest first. */
+    default List<String> storiesSpelling(int spellingKey) {
+        return storiesInBucket(spellingBucket(spellingKey));
+    }
+
+    /** Adds {@code storyId} to the stories spelling {@code spellingKey}, keeping the newest {@code cap}. */
+    default void addStorySpelling(int spellingKey, String storyId, int cap, long expiresAt) {
+        addStoryToBucket(spellingBucket(spellingKey), storyId, cap, expiresAt);
+    }
+
+    /** A bucket no term has: bit 32 set (a term bucket is a sign-extended int). */
+    private static long nameBucket(int nameKey) {
+        return (1L << 32) | (nameKey & 0xffffffffL);
+    }
+
+    /** A bucket neither a term nor a name has: bit 33 set. */
+    private static long spellingBucket(int spellingKey) {
+        return (2L << 32) | (spellingKey & 0xffffffffL);
+    }
+
     /** Articles counted by {@link #countDocument}: the N of inverse document frequency. */
     long documents();
 

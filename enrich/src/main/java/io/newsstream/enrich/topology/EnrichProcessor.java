@@ -67,7 +67,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
             try {
                 long t0 = System.nanoTime();
                 input = StoryInput.enriched(record.value(), content, enricher.enrich(raw),
-                        StoryFeatures.contentTerms(raw.title(), raw.text()));
+                        StoryFeatures.contentTerms(raw.title(), raw.text()), StoryFeatures.spellings(raw.title(), raw.text()));
                 metrics.enrichmentTime(System.nanoTime() - t0);
             } catch (RuntimeException | StackOverflowError e) {
                 // A model failure on one article must not stop the stream: the story step writes the

@@ -17,30 +17,31 @@ import io.newsstream.enrich.stories.NearDuplicateDetector;
  * @param signature     the MinHash signature of the body's shingles
  * @param article       kind enriched: the enriched article (no story yet)
  * @param terms         kind enriched: the article's content terms for story assignment
+ * @param spellings     kind enriched: for an article in Hangul, the keys of its words (null from an older release)
  * @param exception     kind failed: the class of the exception that failed the enrichment
  * @param failure       kind failed: why enrichment failed
  */
 record StoryInput(String kind, String id, byte[] originalValue, int shingles, int[] signature,
-                  EnrichedArticle article, int[] terms, String exception, String failure) {
+                  EnrichedArticle article, int[] terms, String exception, String failure, int[] spellings) {
 
     static final String ENRICHED = "enriched";
     static final String COPY = "copy";
     static final String FAILED = "failed";
 
     static StoryInput enriched(byte[] originalValue, NearDuplicateDetector.Content content, EnrichedArticle article,
-                               int[] terms) {
+                               int[] terms, int[] spellings) {
         return new StoryInput(ENRICHED, article.id(), originalValue, content.shingles(), content.signature(), article,
-                terms, null, null);
+                terms, null, null, spellings);
     }
 
     static StoryInput copy(String id, byte[] originalValue, NearDuplicateDetector.Content content) {
-        return new StoryInput(COPY, id, originalValue, content.shingles(), content.signature(), null, null, null, null);
+        return new StoryInput(COPY, id, originalValue, content.shingles(), content.signature(), null, null, null, null, null);
     }
 
     static StoryInput failed(String id, byte[] originalValue, NearDuplicateDetector.Content content, String exception,
                              String failure) {
         return new StoryInput(FAILED, id, originalValue, content.shingles(), content.signature(), null, null, exception,
-                failure);
+                failure, null);
     }
 
     NearDuplicateDetector.Content content() {
