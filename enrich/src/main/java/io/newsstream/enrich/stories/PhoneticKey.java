@@ -3,8 +3,8 @@ package io.newsstream.enrich.stories;
 import java.util.Locale;
 
 /**
- * A coarse sound key of a name in Latin letters, so that a romanisation ("samseong", "gimhyegyeong") and
- * the customary English spelling of the same name ("Samsung", "Kim Hye-kyung") meet. Consonants fall into
+ * A coarse sound key of a name in Latin letters, so that a romanisation (an invented "dorimbang",
+ * "pyomunseok") and the customary English spelling of the same name ("Dorimbang", "Pyo Moon-suk") meet. Consonants fall into
  * classes that transliterations confuse (k/g/c/q, t/d, p/b/f/v, j/ch/z, s/sh, l/r, m, n, ng as its own,
  * h before a vowel), every run of vowels (with w and y) is one {@code V}, a repeated class counts once,
  * spaces and hyphens are ignored, and what English writes but Korean spelling of a foreign name does not
@@ -12,7 +12,8 @@ import java.util.Locale;
  * a vowel. Pure and thread-safe.
  *
  * <p>A key is only trusted with {@value #MIN_CONSONANTS} consonant classes or more; shorter keys
- * ("Seoul", "Hanni") collide with too many words.
+ * (two consonants and a vowel between, as in a short city name or
+ * a two-syllable given name) collide with too many words.
  */
 public final class PhoneticKey {
 
