@@ -97,6 +97,7 @@ public final class EnrichWorker {
         switch (String.valueOf(c.get("cmd"))) {
             case "load" -> load(Path.of((String) c.get("seeds")));
             case "micro" -> micro(c);
+            case "pass" -> pass(c);
             case "drop-parts" -> dropParts();
             case "stories" -> reply("stories", StoryCeiling.measure(((Number) c.get("inState")).intValue(),
                     ((Number) c.get("measured")).intValue(), Path.of((String) c.get("dir"))));
@@ -172,6 +173,21 @@ public final class EnrichWorker {
         m.put("languages", byLanguage);
         m.put("heap", heap.snapshot());
         reply("micro", m);
+    }
+
+    /**
+     * The full enrichment of the end-to-end run's own articles (the same generator arguments), each once, in
+     * order, with one story state as the topology keeps it: the in-process rate of exactly the work the
+     * pipeline is then given, beside the micro-benchmark's repeated 25.
+     */
+    private void pass(Map<String, Object> c) {
+        List<RawArticle> articles = corpus.articles(((Number) c.get("articles")).intValue(), (String) c.get("prefix"),
+                ((Number) c.get("seed")).longValue());
+        OfflineStories stories = new OfflineStories(NewsstreamConfig.defaults().enrich().storyQuietPeriod(), true);
+        long t0 = System.nanoTime();
+        articles.forEach(a -> stories.process(a, enricher::enrich));
+        long elapsed = System.nanoTime() - t0;
+        reply("pass", Map.of("rate", Stats.perSecond(articles.size(), elapsed), "articles", articles.size()));
     }
 
     private record EntityInput(String text, List<ScoredSentence> sentences) {

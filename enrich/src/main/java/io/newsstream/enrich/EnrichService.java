@@ -6,6 +6,7 @@ import io.newsstream.common.topics.Topics;
 import io.newsstream.enrich.topology.DeadLetterProductionExceptionHandler;
 import io.newsstream.enrich.topology.EnrichTopology;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -37,12 +38,16 @@ public final class EnrichService implements AutoCloseable {
     /** Kafka Streams settings of the enrich application, client pass-through settings included. */
     public static Properties streamsProperties(NewsstreamConfig config) {
         Properties p = new Properties();
-        // Tasks commit every enrich.commit.interval; with enrich.commit.idle set, an idle thread also commits
-        // at once (IdleCommit) and polls briefly so it notices its idleness in time. A kafka.* setting wins.
+        // Tasks commit every enrich.commit.interval; unless enrich.commit.idle is off, an idle thread also
+        // commits at once (IdleCommit) and polls briefly so it notices its idleness in time. A kafka.* setting wins.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.enrich().commitInterval().toMillis());
         if (!config.enrich().commitWhenIdle().isZero()) {
             p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, config.enrich().commitWhenIdle().toMillis()));
         }
+        // Commits follow each other closely, and a transaction begun while the coordinator still writes the
+        // previous one's markers is refused (CONCURRENT_TRANSACTIONS) and retried after retry.backoff.ms:
+        // the client's 100 ms stalled a commit, and the articles behind it, that long (measured in the bench).
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         p.putAll(config.clientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.enrich().applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

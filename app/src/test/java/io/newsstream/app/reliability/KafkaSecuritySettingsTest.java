@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,15 +97,18 @@ class KafkaSecuritySettingsTest {
     void shouldCommitEnrichEveryCommitIntervalAndPollBrieflyWithIdleCommitsUnlessAKafkaSettingSaysOtherwise() {
         StreamsConfig defaults = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.defaults()));
         assertThat(defaults.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
-        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).as("Kafka Streams' default").isEqualTo(100L);
+        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).as("idle commits on: a short poll").isEqualTo(10L);
+        assertThat(defaults.getProducerConfigs("c")).as("transactions retried soon after CONCURRENT_TRANSACTIONS")
+                .containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
 
-        StreamsConfig idle = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.load(null, Map.of(),
-                Map.of("enrich.commit.idle", "10ms"))));
-        assertThat(idle.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10L);
+        StreamsConfig off = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.load(null, Map.of(),
+                Map.of("enrich.commit.idle", "off"))));
+        assertThat(off.getLong(StreamsConfig.POLL_MS_CONFIG)).as("Kafka Streams' default").isEqualTo(100L);
 
         StreamsConfig theirs = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.load(null, Map.of(),
-                Map.of("kafka.commit.interval.ms", "50"))));
+                Map.of("kafka.commit.interval.ms", "50", "kafka.producer.retry.backoff.ms", "100"))));
         assertThat(theirs.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
+        assertThat(theirs.getProducerConfigs("c")).containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "100");
     }
 
     @Test

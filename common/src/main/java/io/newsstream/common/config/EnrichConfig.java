@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param commitInterval    longest time between exactly-once commits while the stage is busy
  *                          ({@code enrich.commit.interval}, default 100 ms as Kafka Streams' under exactly-once; its {@code commit.interval.ms})
  * @param commitWhenIdle    a stream thread that has processed nothing for this long commits at once
- *                          ({@code enrich.commit.idle}, e.g. 10 ms; default {@code off}, as zero)
+ *                          ({@code enrich.commit.idle}, default 10 ms; {@code off} or zero: only every commit interval)
  */
 public record EnrichConfig(
         String applicationId,
@@ -39,9 +39,9 @@ public record EnrichConfig(
                 idleCommit(s));
     }
 
-    /** {@code enrich.commit.idle}: off (zero) unless set to a duration. */
+    /** {@code enrich.commit.idle}: 10 ms unless set; {@code off} is zero. */
     private static Duration idleCommit(Settings s) {
-        return s.get("enrich.commit.idle").filter(v -> !v.trim().equalsIgnoreCase("off")).isPresent()
-                ? s.duration("enrich.commit.idle", null) : Duration.ZERO;
+        return s.get("enrich.commit.idle").filter(v -> v.trim().equalsIgnoreCase("off")).isPresent()
+                ? Duration.ZERO : s.duration("enrich.commit.idle", Duration.ofMillis(10));
     }
 }

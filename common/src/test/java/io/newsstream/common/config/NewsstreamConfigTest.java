@@ -80,14 +80,14 @@ class NewsstreamConfigTest {
     }
 
     @Test
-    void enrichCommitsEveryHundredMillisecondsWithIdleCommitsOffUnlessSet() {
+    void enrichCommitsEveryHundredMillisecondsAndAfterTenIdleMillisecondsUnlessSet() {
         EnrichConfig defaults = NewsstreamConfig.defaults().enrich();
         assertThat(defaults.commitInterval()).isEqualTo(Duration.ofMillis(100));
-        assertThat(defaults.commitWhenIdle()).isZero();
+        assertThat(defaults.commitWhenIdle()).isEqualTo(Duration.ofMillis(10));
         EnrichConfig set = NewsstreamConfig.load(null, Map.of(),
-                Map.of("enrich.commit.interval", "250ms", "enrich.commit.idle", "10ms")).enrich();
+                Map.of("enrich.commit.interval", "250ms", "enrich.commit.idle", "25ms")).enrich();
         assertThat(set.commitInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(set.commitWhenIdle()).isEqualTo(Duration.ofMillis(10));
+        assertThat(set.commitWhenIdle()).isEqualTo(Duration.ofMillis(25));
         assertThat(NewsstreamConfig.load(null, Map.of(), Map.of("enrich.commit.idle", "off")).enrich().commitWhenIdle()).isZero();
         assertThatThrownBy(() -> NewsstreamConfig.load(null, Map.of(), Map.of("enrich.commit.idle", "soon")))
                 .hasMessageContaining("'enrich.commit.idle' must be a duration");
