@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param commitInterval    longest time between exactly-once commits while the stage is busy
  *                          ({@code enrich.commit.interval}, default 100 ms as Kafka Streams' under exactly-once; its {@code commit.interval.ms})
  * @param commitWhenIdle    a stream thread that has processed nothing for this long commits at once
- *                          ({@code enrich.commit.idle}, default 10 ms; {@code off} or zero: only every commit interval)
+ *                          ({@code enrich.commit.idle}, default 10 ms; {@code off}, as zero: only every commit interval)
  */
 public record EnrichConfig(
         String applicationId,

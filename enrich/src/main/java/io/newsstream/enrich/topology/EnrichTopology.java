@@ -39,7 +39,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>writes {@code news.articles.enriched}: key article id, value EnrichedArticle JSON with its story;</li>
  *   <li>writes {@code news.deadletter}: original key and value bytes, reason in {@code __streams.errors.*} headers.</li>
  * </ul>
- * With {@code enrich.commit.idle} set, each task also commits as soon as its stream thread goes idle
+ * Unless {@code enrich.commit.idle} is off (default 10 ms), each task also commits as soon as its stream thread goes idle
  * ({@link IdleCommit}). Every node, internal topic and store has a name, so internal names stay stable across releases. See
  * docs/stories.md for why the story step runs on one partition.
  */
