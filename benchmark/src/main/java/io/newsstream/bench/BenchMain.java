@@ -117,6 +117,11 @@ public final class BenchMain implements Callable<Integer> {
     /** Sizes of one run. */
     private record Plan(int microArticles, long warmupMillis, int iterations, int stockIterations, double e2eSeconds,
                         double latencySeconds, double duplicateSeconds, int storiesInState, int storiesMeasured) {
+        /** How long one end-to-end phase may take before the run counts as stuck. */
+        Duration e2eTimeout() {
+            return Duration.ofSeconds((long) (60 + 5 * e2eSeconds));
+        }
+
         static Plan of(boolean quick) {
             return quick ? new Plan(4, 500, 3, 2, 3, 3, 2, 10_000, 2_000) : new Plan(25, 3000, 5, 3, 20, 15, 10, 100_000, 10_000);
         }
@@ -267,7 +272,7 @@ public final class BenchMain implements Callable<Integer> {
                     try (EndToEnd e2e = new EndToEnd(broker.bootstrapServers(), worker, "t" + t, t, work.resolve("state"), settings)) {
                         List<RawArticle> originals = corpus.articles(n, "t" + t, 100L + t);
                         e2e.preload(originals);
-                        Duration timeout = Duration.ofSeconds((long) (60 + 5 * plan.e2eSeconds()));
+                        Duration timeout = plan.e2eTimeout();
                         Map<String, Object> max = e2e.drain(n, k -> k.startsWith("t" + t + "-"), timeout);
                         double steady = ((Number) max.get("steady")).doubleValue();
                         e2eRates.put(t, steady);
@@ -453,9 +458,8 @@ public final class BenchMain implements Callable<Integer> {
         progress.printf("bench: warm-up, end to end, 1 stream thread, %d articles (not measured)...%n", n);
         try (EndToEnd e2e = new EndToEnd(bootstrap, worker, WARM_UP_TAG, 1, work.resolve("state"), settings)) {
             e2e.preload(corpus.articles(n, WARM_UP_TAG, 500L));
-            e2e.drain(n, k -> k.startsWith(WARM_UP_TAG + "-"), Duration.ofSeconds((long) (60 + 5 * plan.e2eSeconds())));
-            e2e.latency(corpus.articles(Math.max(20, n / 4), "lat" + WARM_UP_TAG, 501L), enrichRate / 4,
-                    Duration.ofSeconds((long) (60 + 5 * plan.e2eSeconds())));
+            e2e.drain(n, k -> k.startsWith(WARM_UP_TAG + "-"), plan.e2eTimeout());
+            e2e.latency(corpus.articles(Math.max(20, n / 4), "lat" + WARM_UP_TAG, 501L), enrichRate / 4, plan.e2eTimeout());
             e2e.stop();
         }
     }
@@ -478,7 +482,7 @@ public final class BenchMain implements Callable<Integer> {
         progress.printf("bench: end to end, 1 stream thread, without idle commits (enrich.commit.idle=off): %d articles...%n", n);
         try (EndToEnd e2e = new EndToEnd(bootstrap, worker, PREVIOUS_COMMITS_TAG, 1, work.resolve("state"), previous)) {
             e2e.preload(corpus.articles(n, PREVIOUS_COMMITS_TAG, 400L));
-            Duration timeout = Duration.ofSeconds((long) (60 + 5 * plan.e2eSeconds()));
+            Duration timeout = plan.e2eTimeout();
             Map<String, Object> max = e2e.drain(n, k -> k.startsWith(PREVIOUS_COMMITS_TAG + "-"), timeout);
             double steady = ((Number) max.get("steady")).doubleValue();
             int m = Math.max(20, (int) Math.round(steady / 2 * plan.latencySeconds()));

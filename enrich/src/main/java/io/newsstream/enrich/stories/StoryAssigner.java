@@ -297,11 +297,7 @@ public final class StoryAssigner {
             s = Math.max(s, settings.crossLanguage() * entities);
             if (spelled != null && spelled.size() >= MIN_SPELLED_WORDS) {
                 // the cosine with a story whose entities are the spelled ones, equally weighted
-                double dot = 0;
-                for (int k : spelled) {
-                    dot += v.entities().weightOf(k);
-                }
-                s = Math.max(s, settings.crossLanguage() * dot / Math.sqrt(spelled.size()));
+                s = Math.max(s, settings.crossLanguage() * weightOf(v.entities(), spelled) / Math.sqrt(spelled.size()));
             }
         }
         if (settings.timeScale() != null && article.publishedAt() != null && story.lastPublished() != null) {
@@ -395,15 +391,20 @@ public final class StoryAssigner {
         return out;
     }
 
+    /** The summed weights of {@code keys} in {@code vector}. */
+    private static double weightOf(TermVector vector, Set<Integer> keys) {
+        double w = 0;
+        for (int k : keys) {
+            w += vector.weightOf(k);
+        }
+        return w;
+    }
+
     /** Story ids worth a full comparison, best pre-score first (ties by id, so every run agrees). */
     private List<String> candidates(ArticleFeatures article, Vectors v, Map<String, Set<Integer>> spelling) {
         Map<String, Double> pre = new HashMap<>();
         for (Map.Entry<String, Set<Integer>> e : spelling.entrySet()) {
-            double w = 0;
-            for (int k : e.getValue()) {
-                w += v.entities().weightOf(k);
-            }
-            pre.merge(e.getKey(), w, Double::sum);
+            pre.merge(e.getKey(), weightOf(v.entities(), e.getValue()), Double::sum);
         }
         int n = 0;
         for (Map.Entry<String, Double> e : article.entities().entrySet()) {
