@@ -29,11 +29,13 @@ import picocli.CommandLine.Parameters;
                 "DIR is a corpus folder (articles.jsonl + labels.json, as ../shared/corpora/*); or give a GOLD file "
                         + "(as ../shared/gold/seeds-entities.json) and the article FILEs it describes by file name.",
                 "Articles are streamed in publishedAt order (undated ones after, in file order) through the enrich stage's "
-                        + "copy detection, enrichment and story assignment, each ingested at its publication time "
-                        + "(one minute after the previous article where that is not later). Never talks to Kafka.",
+                        + "copy detection, enrichment and story assignment, ingested one second apart as `newsstream ingest` "
+                        + "of the file would (the story step's time rules see publication times). Never talks to Kafka.",
                 "Prints one table per corpus: entities (typed, alias-aware, optional ones neither rewarded nor penalised; "
                         + "micro P/R/F1, and by language), tone (accuracy, confusion matrix), stories (pairwise and BCubed "
-                        + "P/R/F1, stories found against the gold) and duplicates found/missed.",
+                        + "P/R/F1, stories found against the gold; and a live replay's, each article ingested at its "
+                        + "publication time, undated ones last, so stories expire between publications) and duplicates "
+                        + "found/missed.",
                 "Exits 1 when a --min-* floor is not reached by every corpus."},
         footer = {"", "Examples:", "  newsstream eval ../shared/corpora/news ../shared/corpora/ecbplus",
                 "  newsstream eval --min-story-f1 0.9 ../shared/corpora/ecbplus",
@@ -75,9 +77,9 @@ public final class EvalCommand implements Callable<Integer> {
         Enricher enricher = EnricherFactory.create(config);
         boolean ok = true;
         for (LabelledCorpus corpus : corpora) {
-            OfflineStories stories = new OfflineStories(config.enrich().storyQuietPeriod(), config.enrich().keepText());
             Progress progress = new Progress("eval " + corpus.name(), corpus.items().size(), System.err);
-            CorpusEvaluation.Result r = CorpusEvaluation.run(corpus, enricher::enrich, stories, progress::step);
+            CorpusEvaluation.Result r = CorpusEvaluation.run(corpus, enricher::enrich, stories(config), stories(config),
+                    progress::step);
             progress.done();
             System.out.print(CorpusEvaluation.format(r));
             if (details || isGoldFile()) {
@@ -88,6 +90,10 @@ public final class EvalCommand implements Callable<Integer> {
         }
         System.out.flush();
         return ok ? 0 : 1;
+    }
+
+    private static OfflineStories stories(NewsstreamConfig config) {
+        return new OfflineStories(config.enrich().storyQuietPeriod(), config.enrich().keepText());
     }
 
     private boolean isGoldFile() {

@@ -21,17 +21,31 @@ import java.util.List;
  *
  * <p>Articles are read by the caller's {@link ArticleFiles} (production's reader, so the cleaning ingest
  * applies is applied here too), then put in {@code publishedAt} order, undated ones after the dated in
- * file order. Each gets a synthetic, strictly increasing {@code ingestedAt}: its {@code publishedAt} when
- * that is later than the previous article's time, else one minute after the previous article
- * ({@link #STEP}); the first undated article of an undated corpus starts at {@link #START}. So the story
- * step's quiet period and time decay see the time between publications, as in a live stream.
+ * file order. Each gets a synthetic, strictly increasing {@code ingestedAt} by one of two {@link Clock}s:
+ * {@link Clock#INGEST} (the default, {@link #items()}), as {@code newsstream ingest} of the corpus file
+ * gives them, one {@link #INGEST_STEP} apart from the latest publication time (or {@link #START}), so that the story step's quiet period
+ * and time decay see the articles' publication times only, as in the topology; or
+ * {@link Clock#PUBLICATION}, a live replay where each article arrives at its {@code publishedAt} (one
+ * {@link #STEP} after the previous article where that is not later), so that stories also expire from
+ * state between publications and an undated article, arriving after all dated ones, finds only the
+ * stories still open then.
  */
 public final class LabelledCorpus {
 
-    /** Spacing of ingest times where publication times do not spread articles apart. */
+    /** Spacing of ingest times in a {@link Clock#PUBLICATION} replay where publication times do not spread articles apart. */
     public static final Duration STEP = Duration.ofMinutes(1);
+    /** Spacing of ingest times by the {@link Clock#INGEST} clock. */
+    public static final Duration INGEST_STEP = Duration.ofSeconds(1);
     /** Ingest time of the first article when no article before it has a time. */
     public static final Instant START = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** Where the articles' synthetic ingest times come from. */
+    public enum Clock {
+        /** The corpus ingested as one file: one {@link #INGEST_STEP} apart, in stream order. */
+        INGEST,
+        /** A live replay: each article ingested at its publication time, undated ones after the dated. */
+        PUBLICATION
+    }
 
     /** Reads article files as production reads them. */
     @FunctionalInterface
@@ -74,12 +88,14 @@ public final class LabelledCorpus {
     private final String name;
     private final Path labels;
     private final List<Item> items;
+    private final List<Item> replay;
     private final List<String> problems;
 
     private LabelledCorpus(String name, Path labels, List<Item> items, List<String> problems) {
         this.name = name;
         this.labels = labels;
-        this.items = List.copyOf(items);
+        this.items = streamOrder(items, Clock.INGEST);
+        this.replay = streamOrder(items, Clock.PUBLICATION);
         this.problems = List.copyOf(problems);
     }
 
@@ -115,7 +131,7 @@ public final class LabelledCorpus {
             items.add(item(r.article(), key, labels.get(key), problems));
         }
         Path fileName = dir.toAbsolutePath().normalize().getFileName();
-        return new LabelledCorpus(fileName == null ? dir.toString() : fileName.toString(), labelsFile, streamOrder(items),
+        return new LabelledCorpus(fileName == null ? dir.toString() : fileName.toString(), labelsFile, items,
                 problems);
     }
 
@@ -141,7 +157,7 @@ public final class LabelledCorpus {
         }
         Path fileName = goldFile.getFileName();
         return new LabelledCorpus(fileName == null ? goldFile.toString() : fileName.toString(), goldFile,
-                streamOrder(items), problems);
+                items, problems);
     }
 
     /** Short name for reports: the folder's or gold file's name. */
@@ -154,9 +170,14 @@ public final class LabelledCorpus {
         return labels;
     }
 
-    /** The labelled articles in stream order. */
+    /** The labelled articles in stream order, with {@link Clock#INGEST} times. */
     public List<Item> items() {
         return items;
+    }
+
+    /** The labelled articles in stream order, with the given clock's ingest times. */
+    public List<Item> items(Clock clock) {
+        return clock == Clock.INGEST ? items : replay;
     }
 
     /** Inputs that could not be read or have no labels, one line each. */
@@ -192,16 +213,21 @@ public final class LabelledCorpus {
         return articles;
     }
 
-    /** Publication order (stable; undated last), with the synthetic ingest clock. */
-    static List<Item> streamOrder(List<Item> items) {
+    /** Publication order (stable; undated last), with the {@code clock}'s synthetic ingest times. */
+    static List<Item> streamOrder(List<Item> items, Clock clock) {
         List<Item> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing((Item i) -> i.article().publishedAt(), Comparator.nullsLast(Comparator.naturalOrder())));
         List<Item> out = new ArrayList<>(sorted.size());
+        // a file is ingested after its articles were published: from the latest publication time on
+        Instant ingestStart = sorted.stream().map(i -> i.article().publishedAt()).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(START);
         Instant previous = null;
         for (Item i : sorted) {
             RawArticle a = i.article();
             Instant t;
-            if (previous == null) {
+            if (clock == Clock.INGEST) {
+                t = previous == null ? ingestStart : previous.plus(INGEST_STEP);
+            } else if (previous == null) {
                 t = a.publishedAt() != null ? a.publishedAt() : START;
             } else {
                 Instant next = previous.plus(STEP);
@@ -212,7 +238,7 @@ public final class LabelledCorpus {
                     a.language(), a.text());
             out.add(new Item(timed, i.goldKey(), i.story(), i.tone(), i.duplicateOf(), i.hasEntities()));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     @Override
