@@ -17,11 +17,30 @@ import java.util.Map;
  * per article, gold and predicted tone with the score; {@code -v} also prints each sentence of a misread
  * article with its weight and compound (for German, French and Spanish: each scored word with its valence);
  * {@code -dump} prints one tab-separated line per English sentence (id, gold, language, index, title or body,
- * weight, compound, positive and negative mass, neutral words, harm, quoted, courtesy, words) for trying
+ * weight, compound, positive and negative mass, neutral words, harm, quoted, courtesy, words, text, scored words) for trying
  * document rules outside Java. Usage: {@code CorpusToneMain DIR [-v|-dump] [ID...]}.
  */
 public final class CorpusToneMain {
     private CorpusToneMain() {
+    }
+
+    /** Each word with a valence of its own, as word:valence:kind (t news event, h harm, g general). */
+    private static String scoredWords(NewsSentimentScorer.SentenceTone st) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < st.words; k++) {
+            double v = st.base[k];
+            if (Double.isNaN(v) || v == 0) {
+                continue;
+            }
+            String kind = (st.flags[k] & NewsLexicon.TONE) != 0 ? "t" : (st.flags[k] & NewsLexicon.HARM) != 0 ? "h" : "g";
+            sb.append(String.format(Locale.ROOT, "%s:%.2f:%s ", st.lower[k], v, kind));
+        }
+        return sb.toString().trim();
+    }
+
+    /** A sentence on one tab-separated line. */
+    private static String dumpText(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,10 +90,11 @@ public final class CorpusToneMain {
                 int k = 0;
                 for (NewsSentimentScorer.Reading r : en.read(title, text)) {
                     NewsSentimentScorer.SentenceTone st = r.tone();
-                    System.out.printf(Locale.ROOT, "S\t%s\t%s\t%s\t%d\t%s\t%.2f\t%.4f\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d%n", id,
+                    System.out.printf(Locale.ROOT, "S\t%s\t%s\t%s\t%d\t%s\t%.2f\t%.4f\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%d\t%s\t%s%n", id,
                             gold, lang, k++, r.span() == null ? "T" : "B", r.weight(), st.compound, st.posSum, st.negSum,
                             st.neutralCount, st.harm, st.quoted ? 1 : 0, st.courtesy || st.courtesyContext ? 1 : 0,
-                            st.words);
+                            st.words, dumpText(r.span() == null ? title : text.substring(r.span().start(), r.span().end())),
+                            scoredWords(st));
                 }
                 continue;
             }
