@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,14 +62,49 @@ public final class WorldNames {
      */
     public static WorldNames defaults(EntityLexicon lexicon) {
         Map<String, String> countries = new HashMap<>();
-        read("lang/countries-i18n.tsv", countries, lexicon);
-        Map<String, String> english = new HashMap<>(countries);
+        for (String[] names : read("lang/countries-i18n.tsv")) {
+            String en = names[0];
+            for (String n : names) {
+                Optional<String> canonical = lexicon.place(n);
+                if (canonical.isPresent()) {
+                    en = canonical.get();
+                    break;
+                }
+            }
+            put(countries, names, 0, names.length, en);
+        }
+        List<String[]> cityRows = read("lang/cities-i18n.tsv");
+        List<String[]> subdivisionRows = read("lang/subdivisions-i18n.tsv");
         Map<String, String> cities = new HashMap<>();
-        read("lang/cities-i18n.tsv", cities, null);
-        cities.forEach(english::putIfAbsent);
+        for (String[] names : cityRows) {
+            put(cities, names, 0, names.length, names[0]);
+        }
         Map<String, String> subdivisions = new HashMap<>();
-        read("lang/subdivisions-i18n.tsv", subdivisions, null);
-        subdivisions.forEach(english::putIfAbsent);
+        for (String[] names : subdivisionRows) {
+            put(subdivisions, names, 0, names.length, names[0]);
+        }
+        // Names in order: countries; each city's English name; a national capital's other names
+        // ("Lisboa" is Lisbon, not its district); each subdivision's English name, before another
+        // city's alternate names (GeoNames lists "Florida" for a Colombian city, "Victoria" for Hong
+        // Kong); the cities' other names ("Kairo" is the city, not its governorate); the subdivisions'.
+        Map<String, String> english = new HashMap<>(countries);
+        for (String[] names : cityRows) {
+            put(english, names, 0, 1, names[0]);
+        }
+        for (String[] names : cityRows) {
+            if (lexicon.place(names[0]).isPresent() && !lexicon.isCountry(names[0])) {
+                put(english, names, 1, names.length, names[0]);
+            }
+        }
+        for (String[] names : subdivisionRows) {
+            put(english, names, 0, 1, names[0]);
+        }
+        for (String[] names : cityRows) {
+            put(english, names, 1, names.length, names[0]);
+        }
+        for (String[] names : subdivisionRows) {
+            put(english, names, 1, names.length, names[0]);
+        }
         return new WorldNames(english, countries, subdivisions, new HashSet<>(cities.keySet()));
     }
 
@@ -125,34 +162,34 @@ public final class WorldNames {
         return english.size();
     }
 
-    private static void read(String resource, Map<String, String> into, EntityLexicon lexicon) {
+    private static void put(Map<String, String> into, String[] names, int from, int to, String en) {
+        for (int i = from; i < to; i++) {
+            String key = EntityLexicon.normalize(names[i]);
+            if (!key.isEmpty()) {
+                into.putIfAbsent(key, en);
+            }
+        }
+    }
+
+    /** The rows of a gazetteer: English name first, then the other names, trimmed. */
+    private static List<String[]> read(String resource) {
         try (InputStream in = WorldNames.class.getResourceAsStream("/io/newsstream/enrich/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource io/newsstream/enrich/" + resource);
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String[]> rows = new ArrayList<>();
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] names = line.split("\t");
-                String en = names[0].trim();
-                if (lexicon != null) {
-                    for (String n : names) {
-                        Optional<String> canonical = lexicon.place(n.trim());
-                        if (canonical.isPresent()) {
-                            en = canonical.get();
-                            break;
-                        }
-                    }
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = names[i].trim();
                 }
-                for (String n : names) {
-                    String key = EntityLexicon.normalize(n.trim());
-                    if (!key.isEmpty()) {
-                        into.putIfAbsent(key, en);
-                    }
-                }
+                rows.add(names);
             }
+            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -58,6 +58,10 @@ class CrossLanguageResolverTest {
         assertThat(PLACES.english("Lublin")).as("the city, not its voivodeship").contains("Lublin");
         assertThat(PLACES.english("Moskau")).as("a city before the subdivision of that name").contains("Moscow");
         assertThat(PLACES.country("Bayern")).as("a subdivision is no country").isEmpty();
+        assertThat(PLACES.english("Florida")).as("a state's own name before a city's alternate name").contains("Florida");
+        assertThat(PLACES.english("Victoria")).as("a state's own name before a city's alternate name").contains("Victoria");
+        assertThat(PLACES.english("Lisboa")).as("a capital's name before its district's").contains("Lisbon");
+        assertThat(PLACES.english("Kairo")).as("a city's name before its governorate's").contains("Cairo");
         CrossLanguageResolver french = new CrossLanguageResolver(returning(entity("Bavière", EntityType.LOCATION)),
                 "fr", PLACES, new CrossLanguageResolver.LearnedNames());
 
