@@ -8,17 +8,21 @@ import io.newsstream.enrich.nlp.Mention;
 import io.newsstream.enrich.nlp.ScoredSentence;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One entity id across languages: resolves with the language's resolver, then names each entity by
  * its English form where one is known, so "Moskau", "Moscou" and "Moscow" are one entity and
  * {@code news.dashboard.entities} counts them together. Places take their English name from the
- * {@link WorldNames} gazetteers (a country's name is a place, whatever type the model gave it); people and organisations from the English names seen in English
+ * {@link WorldNames} gazetteers (a country's name is a place, whatever type the model gave it), and a
+ * compass part of a first-level subdivision the article also names takes the English adjective form
+ * ("Südbayern" beside "Bayern" → "Southern Bavaria"); people and organisations from the English names seen in English
  * articles, matched by a transliteration-aware key ("Wladimir Putin" and "Vladimir Putin": w/v,
  * diacritics, doubled letters, y/j/i). The original name stays as an alias. English articles keep
  * their names and teach the key. Thread-safe.
@@ -57,7 +61,8 @@ public final class CrossLanguageResolver implements EntityResolver {
             }
             return entities;
         }
-        Map<String, Entity> byId = new LinkedHashMap<>();
+        List<Entity> named = new ArrayList<>();
+        Set<String> placesNamed = new HashSet<>();
         for (Entity e : entities) {
             Entity typed = e;
             if (e.type() != EntityType.LOCATION && places.country(e.name()).isPresent()) {
@@ -66,8 +71,23 @@ public final class CrossLanguageResolver implements EntityResolver {
                         e.mentions(), e.aliases(), e.salience(), e.sentiment(), e.spans());
             }
             Entity t = typed;
-            Entity named = english(t).map(en -> renamed(t, en)).orElse(t);
-            byId.merge(named.id(), named, CrossLanguageResolver::merge);
+            Entity n = english(t).map(en -> renamed(t, en)).orElse(t);
+            named.add(n);
+            if (n.type() == EntityType.LOCATION) {
+                placesNamed.add(n.name());
+            }
+        }
+        Map<String, Entity> byId = new LinkedHashMap<>();
+        for (Entity n : named) {
+            Entity e = n;
+            if (e.type() == EntityType.LOCATION && places.english(e.name()).isEmpty()) {
+                // "Südbayern" beside "Bayern": a compass part of a region the article names is that part
+                Optional<WorldNames.CompassPart> part = places.compassPart(e.name(), language);
+                if (part.isPresent() && placesNamed.contains(part.get().region())) {
+                    e = renamed(e, part.get().name());
+                }
+            }
+            byId.merge(e.id(), e, CrossLanguageResolver::merge);
         }
         return List.copyOf(byId.values());
     }
