@@ -93,6 +93,11 @@ public final class BenchMain implements Callable<Integer> {
                     "e.g. --setting kafka.commit.interval.ms=50 (kafka.* settings pass through to Kafka Streams)."})
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--compare", paramLabel = "KEY=VALUE",
+            description = {"Settings of the 1-thread run measured beside the defaults in the same run (repeatable),",
+                    "e.g. --compare enrich.commit.interval=500ms (default: enrich.commit.idle=off)."})
+    Map<String, String> compare = new LinkedHashMap<>();
+
     @Option(names = "--pages", paramLabel = "DIR",
             description = "The article-extraction benchmark (ground-truth.json, html/) the extraction step reads "
                     + "(default: <shared>/benchmarks/article-extraction, shared from NEWSSTREAM_SHARED or ../shared).")
@@ -468,18 +473,23 @@ public final class BenchMain implements Callable<Integer> {
     static final Map<String, String> PREVIOUS_COMMITS = Map.of("enrich.commit.idle", "off");
 
     /**
-     * The 1-thread end-to-end and latency runs again with idle commits off, side by side with the default
-     * in the same run (skipped when the user tries commit settings of their own).
+     * The 1-thread end-to-end and latency runs again with the comparison settings ({@code --compare}, by
+     * default idle commits off), side by side with the default in the same run (skipped when the user tries
+     * commit settings of their own with {@code --setting} and gives no {@code --compare}).
      */
     private void previousCommits(Report report, String bootstrap, WorkerProcess worker, Corpus corpus, double enrichRate,
                                  Plan plan, Path work, Map<String, Object> heapPeaks) throws InterruptedException {
-        if (settings.keySet().stream().anyMatch(k -> k.contains("commit"))) {
+        if (compare.isEmpty() && settings.keySet().stream().anyMatch(k -> k.contains("commit"))) {
             return;
         }
+        Map<String, String> alternative = compare.isEmpty() ? PREVIOUS_COMMITS : compare;
         Map<String, String> previous = new LinkedHashMap<>(settings);
-        previous.putAll(PREVIOUS_COMMITS);
+        previous.putAll(alternative);
+        String with = alternative.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String label = compare.isEmpty() ? "without idle commits" : "with " + with;
         int n = Math.max(20, (int) Math.round(enrichRate * plan.e2eSeconds()));
-        progress.printf("bench: end to end, 1 stream thread, without idle commits (enrich.commit.idle=off): %d articles...%n", n);
+        progress.printf("bench: end to end, 1 stream thread, %s: %d articles...%n", label, n);
         try (EndToEnd e2e = new EndToEnd(bootstrap, worker, PREVIOUS_COMMITS_TAG, 1, work.resolve("state"), previous)) {
             e2e.preload(corpus.articles(n, PREVIOUS_COMMITS_TAG, 400L));
             Duration timeout = plan.e2eTimeout();
@@ -487,13 +497,14 @@ public final class BenchMain implements Callable<Integer> {
             double steady = ((Number) max.get("steady")).doubleValue();
             int m = Math.max(20, (int) Math.round(steady / 2 * plan.latencySeconds()));
             Map<String, Object> lat = e2e.latency(corpus.articles(m, "lat" + PREVIOUS_COMMITS_TAG, 401L), steady / 2, timeout);
-            heapPeaks.put("idle commits off", e2e.stop());
-            report.add("End to end, max sustained, 1 stream thread, without idle commits (`enrich.commit.idle=off`)",
+            heapPeaks.put(compare.isEmpty() ? "idle commits off" : "compared", e2e.stop());
+            report.add("End to end, max sustained, 1 stream thread, " + (compare.isEmpty()
+                            ? "without idle commits (`enrich.commit.idle=off`)" : "with `" + with + "`"),
                     String.format(Locale.ROOT, "%s articles/s = %.0f%% of enrichment's %s", Report.num(steady),
                             Stats.ratio(steady, enrichRate) * 100, Report.num(enrichRate)));
             if (lat.containsKey("p99")) {
-                report.add(String.format(Locale.ROOT, "Latency at %s articles/s, 1 stream thread, without idle commits",
-                                Report.num(((Number) lat.get("rate")).doubleValue())),
+                report.add(String.format(Locale.ROOT, "Latency at %s articles/s, 1 stream thread, %s",
+                                Report.num(((Number) lat.get("rate")).doubleValue()), label),
                         String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%s articles)",
                                 num(lat, "p50"), num(lat, "p95"), num(lat, "p99"), lat.get("count")));
             }
@@ -722,6 +733,7 @@ public final class BenchMain implements Callable<Integer> {
               `enrich.commit.idle`), and the enrich producer retries a transaction refused while the previous
               one's markers are still being written after 10 ms instead of the client's 100 ms. The rows
               "without idle commits" run the 1-thread end-to-end and latency measures again in the same run with
-              `enrich.commit.idle=off` (a commit every `enrich.commit.interval` only).
+              `enrich.commit.idle=off` (a commit every `enrich.commit.interval` only); `--compare KEY=VALUE`
+              measures other settings in their place, e.g. a longer commit interval.
             """;
 }
