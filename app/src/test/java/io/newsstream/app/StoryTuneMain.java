@@ -34,7 +34,10 @@ import java.util.function.Function;
  * repository, it holds corpus text): the first run writes it, later runs read it and load no model, so a
  * run of a few settings takes seconds. {@code -Dtune.show=true} prints the gold stories that were split,
  * under the first grid point's settings; with {@code -Dtune.dump=FILE} it also appends
- * {@code key, gold story, story, similarity} per article to FILE.
+ * {@code key, gold story, story, similarity} per article to FILE. The grid: {@code tune.thresholds},
+ * {@code tune.floors}, {@code tune.scales}, {@code tune.quiet}, and the late tier's {@code tune.late.horizons}
+ * ({@code none} for no late tier) and {@code tune.late.thresholds} (default: the product's); with
+ * {@code -Dtune.dumpdir=DIR} every grid point also writes such a file per corpus into DIR.
  */
 public final class StoryTuneMain {
 
@@ -75,26 +78,66 @@ public final class StoryTuneMain {
         double[] floors = doubles("tune.floors", "0.3,0.5,0.7");
         String[] scales = System.getProperty("tune.scales", "none,P3D,P7D").split(",");
         String[] quiets = System.getProperty("tune.quiet", "P3D").split(",");
-        for (String quiet : quiets) {
-            for (String scale : scales) {
-                for (double floor : floors) {
-                    for (double th : thresholds) {
-                        Duration ts = scale.equals("none") ? null : Duration.parse(scale);
-                        StringBuilder line = new StringBuilder(String.format("quiet=%s scale=%s floor=%.2f th=%.2f", quiet, scale, floor, th));
-                        for (LabelledCorpus c : corpora) {
-                            OfflineStories stories = new OfflineStories(Duration.parse(quiet), true, settings(th, floor, ts));
-                            CorpusEvaluation.Result r = CorpusEvaluation.run(c, enrich, stories, () -> { });
-                            line.append(String.format("  %s P=%.3f R=%.3f F1=%.3f B3=%.3f n=%d xR=%.3f xP=%.3f", c.name(), r.stories().precision(),
-                                    r.stories().recall(), r.stories().f1(), r.stories().bcubedF1(), r.stories().predictedStories(),
-                                    r.crossLanguage().recall(), r.crossLanguage().precision()));
+        StoryAssigner.Settings defaults = StoryAssigner.Settings.DEFAULT;
+        String[] horizons = System.getProperty("tune.late.horizons",
+                defaults.lateHorizon() == null ? "none" : defaults.lateHorizon().toString()).split(",");
+        double[] lateThresholds = doubles("tune.late.thresholds", Double.toString(defaults.lateThreshold()));
+        String dumpDir = System.getProperty("tune.dumpdir");
+        List<String> points = new ArrayList<>();
+        List<StoryAssigner.Settings> grid = new ArrayList<>();
+        List<Duration> quietPeriods = new ArrayList<>();
+        for (String horizon : horizons) {
+            for (double lateTh : lateThresholds) {
+                for (String quiet : quiets) {
+                    for (String scale : scales) {
+                        for (double floor : floors) {
+                            for (double th : thresholds) {
+                                Duration ts = scale.equals("none") ? null : Duration.parse(scale);
+                                grid.add(settings(th, floor, ts).withLate(horizon.equals("none") ? null : Duration.parse(horizon), lateTh));
+                                quietPeriods.add(Duration.parse(quiet));
+                                points.add(String.format("late=%s lth=%.2f quiet=%s scale=%s floor=%.2f th=%.2f", horizon, lateTh,
+                                        quiet, scale, floor, th));
+                            }
                         }
-                        System.out.println(line);
                     }
                 }
             }
         }
+        for (int p = 0; p < grid.size(); p++) {
+            StringBuilder line = new StringBuilder(points.get(p));
+            for (LabelledCorpus c : corpora) {
+                if (dumpDir != null) {
+                    dump(c, enrich, new OfflineStories(quietPeriods.get(p), true, grid.get(p)),
+                            Path.of(dumpDir, Path.of(c.name()).getFileName() + " " + points.get(p).replace(' ', '_')));
+                }
+                OfflineStories stories = new OfflineStories(quietPeriods.get(p), true, grid.get(p));
+                CorpusEvaluation.Result r = CorpusEvaluation.run(c, enrich, stories, () -> { });
+                line.append(String.format("  %s P=%.3f R=%.3f F1=%.3f B3=%.3f n=%d xR=%.3f xP=%.3f", c.name(), r.stories().precision(),
+                        r.stories().recall(), r.stories().f1(), r.stories().bcubedF1(), r.stories().predictedStories(),
+                        r.crossLanguage().recall(), r.crossLanguage().precision()));
+            }
+            System.out.println(line);
+        }
     }
 
+    /** Writes {@code key, gold story, story, similarity} per labelled article of {@code c} to {@code file}. */
+    private static void dump(LabelledCorpus c, Function<RawArticle, EnrichedArticle> enrich, OfflineStories stories, Path file) {
+        StringBuilder rows = new StringBuilder();
+        for (LabelledCorpus.Item item : c.items()) {
+            EnrichedArticle out = stories.process(item.article(), enrich);
+            if (item.story() != null) {
+                rows.append(item.goldKey()).append('\t').append(item.story()).append('\t')
+                        .append(out.story().id()).append('\t').append(out.story().similarity()).append('\n');
+            }
+        }
+        try {
+            Files.writeString(file, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The settings of one grid point, with the default late tier ({@code tune.late.horizons}, {@code tune.late.thresholds} vary it). */
     private static StoryAssigner.Settings settings(double threshold, double floor, Duration timeScale) {
         return new StoryAssigner.Settings(threshold, floor, timeScale, Double.parseDouble(System.getProperty("tune.cross", "1.0")),
                 Integer.getInteger("tune.prior", StoryAssigner.Settings.DEFAULT.priorDocuments()));

@@ -27,8 +27,10 @@ import java.util.TreeSet;
  *
  * <p>Candidates come from the index, never from a scan: the stories recently posted under the article's
  * most salient entities and under its heaviest words. The best {@value #MAX_CANDIDATES} by a cheap
- * pre-score are compared in full (one read each: the centroid is in the story record). A story stops
- * taking articles once nothing joined it for the quiet period, and its state expires then.
+ * pre-score are compared in full (one read each: the centroid is in the story record). Beyond the quiet
+ * period after a story's latest article, up to the late horizon, an article joins it only when its similarity
+ * without the time factor reaches {@value #LATE_THRESHOLD}; after the horizon the story takes none, and its
+ * state expires then.
  *
  * <p>Story ids are {@code st_} plus the id of the story's first article, so a replay of the same input
  * in the same order gives the same ids. Not thread-safe: one assigner sits at the one place that sees
@@ -84,6 +86,18 @@ public final class StoryAssigner {
     static final int POSTED_SPELLINGS = 50;
     /** Entity ids kept per name key (the newest): names that sound alike, or one name of several entities. */
     static final int NAME_CAP = 4;
+    /**
+     * Past the quiet period, a story still takes an article this long after its latest one, by the late test
+     * ({@link #LATE_THRESHOLD} on the similarity without the time factor): a scheduled event announced, then
+     * held days later. One time scale of the decay.
+     */
+    static final Duration LATE_HORIZON = TIME_SCALE;
+    /**
+     * Similarity without the time factor at or above which an article joins a story beyond the quiet period
+     * (within {@link #LATE_HORIZON}): well above {@link #JOIN_THRESHOLD}, so only an article that retells the
+     * same event, not a similar one of the same actors, joins after a lull.
+     */
+    static final double LATE_THRESHOLD = 0.40;
     /** A word or entity no article has used for this long drops out of the document frequencies. */
     public static final Duration FREQUENCY_MEMORY = Duration.ofDays(30);
     /** Document-frequency expiry times are rounded up to this, so a frequent word costs one write per article. */
@@ -102,11 +116,28 @@ public final class StoryAssigner {
      *                      1/e; null for no decay within the quiet period
      * @param spellings     whether the words of an article in Hangul stand for the entities whose names
      *                      they spell ({@link Spellings})
+     * @param lateHorizon   how long after the story's latest article (publication or ingest) a newcomer may
+     *                      still join it past the quiet period, by the stricter late test; null, or not above
+     *                      the quiet period, for no late tier. Stories and their postings stay in state this long
+     * @param lateThreshold similarity without the time factor at or above which an article joins a story
+     *                      beyond the quiet period, within the late horizon
      */
     public record Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
-                           int priorDocuments, boolean spellings) {
+                           int priorDocuments, boolean spellings, Duration lateHorizon, double lateThreshold) {
         public static final Settings DEFAULT = new Settings(JOIN_THRESHOLD, ENTITY_FLOOR, TIME_SCALE, CROSS_LANGUAGE,
-                PRIOR_DOCUMENTS, true);
+                PRIOR_DOCUMENTS, true, LATE_HORIZON, LATE_THRESHOLD);
+
+        /** Settings with the default late tier. */
+        public Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
+                        int priorDocuments, boolean spellings) {
+            this(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings, LATE_HORIZON, LATE_THRESHOLD);
+        }
+
+        /** These settings with another late tier: {@code horizon} null (or not above the quiet period) for none. */
+        public Settings withLate(Duration horizon, double threshold) {
+            return new Settings(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings,
+                    horizon, threshold);
+        }
 
         /** Settings with spellings on. */
         public Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
@@ -115,8 +146,14 @@ public final class StoryAssigner {
         }
     }
 
+    private static final int CLOSED = 0;
+    private static final int OPEN = 1;
+    private static final int LATE = 2;
+
     private final StoryIndex index;
     private final long quietMs;
+    /** The late horizon, at least the quiet period: how long stories and their postings stay in state. */
+    private final long horizonMs;
     private final Settings settings;
 
     /**
@@ -135,6 +172,7 @@ public final class StoryAssigner {
             throw new IllegalArgumentException("the story quiet period must be positive, got " + quietPeriod);
         }
         this.quietMs = quietPeriod.toMillis();
+        this.horizonMs = settings.lateHorizon() == null ? quietMs : Math.max(quietMs, settings.lateHorizon().toMillis());
     }
 
     /** The index behind this assigner. */
@@ -176,10 +214,18 @@ public final class StoryAssigner {
         Map<String, Set<Integer>> spelling = storiesSpelling(article);
         for (String storyId : candidates(article, v, spelling)) {
             StoryState s = index.story(storyId);
-            if (s == null || !isOpen(s, article)) {
+            int open = s == null ? CLOSED : openness(s, article);
+            if (open == CLOSED) {
                 continue;
             }
             double score = similarity(v, s, article, spelling.get(storyId));
+            // within the quiet period the similarity must reach the join threshold; beyond it, within the late
+            // horizon, the similarity without the time factor must reach the late threshold
+            boolean eligible = open == OPEN ? score >= settings.joinThreshold()
+                    : similarity(v, s, article, spelling.get(storyId), false) >= settings.lateThreshold();
+            if (!eligible) {
+                continue;
+            }
             if (score > bestScore || (score == bestScore && best != null && storyId.compareTo(best.id()) < 0)) {
                 best = s;
                 bestScore = score;
@@ -187,7 +233,7 @@ public final class StoryAssigner {
         }
         StoryRef ref;
         StoryState story;
-        if (best != null && bestScore >= settings.joinThreshold()) {
+        if (best != null) {
             ref = new StoryRef(best.id(), null, round(bestScore));
             story = joined(best, article, v);
         } else {
@@ -289,6 +335,10 @@ public final class StoryAssigner {
      * whose names the words of the story's Hangul articles spell, or null.
      */
     private double similarity(Vectors v, StoryState story, ArticleFeatures article, Set<Integer> spelled) {
+        return similarity(v, story, article, spelled, true);
+    }
+
+    private double similarity(Vectors v, StoryState story, ArticleFeatures article, Set<Integer> spelled, boolean decay) {
         double words = v.terms().cosine(story.terms());
         double entities = v.entities().cosine(story.entities());
         double floor = settings.entityFloor();
@@ -300,7 +350,7 @@ public final class StoryAssigner {
                 s = Math.max(s, settings.crossLanguage() * weightOf(v.entities(), spelled) / Math.sqrt(spelled.size()));
             }
         }
-        if (settings.timeScale() != null && article.publishedAt() != null && story.lastPublished() != null) {
+        if (decay && settings.timeScale() != null && article.publishedAt() != null && story.lastPublished() != null) {
             s *= Math.exp(-(double) Math.abs(article.publishedAt() - story.lastPublished()) / settings.timeScale().toMillis());
         }
         return s;
@@ -366,11 +416,20 @@ public final class StoryAssigner {
         index.expire(watermark);
     }
 
-    private boolean isOpen(StoryState s, ArticleFeatures a) {
-        if (a.seenAt() - s.lastSeen() > quietMs) {
-            return false;
+    /**
+     * {@link #OPEN} when the article is within the quiet period of the story's latest article (by ingest time
+     * and, when both are known, publication time), {@link #LATE} when beyond it but within the late horizon,
+     * {@link #CLOSED} otherwise.
+     */
+    private int openness(StoryState s, ArticleFeatures a) {
+        long seenGap = a.seenAt() - s.lastSeen();
+        long publishedGap = a.publishedAt() == null || s.lastPublished() == null ? Long.MIN_VALUE
+                : a.publishedAt() - s.lastPublished();
+        long gap = Math.max(seenGap, publishedGap);
+        if (gap <= quietMs) {
+            return OPEN;
         }
-        return a.publishedAt() == null || s.lastPublished() == null || a.publishedAt() - s.lastPublished() <= quietMs;
+        return gap <= horizonMs ? LATE : CLOSED;
     }
 
     /**
@@ -443,11 +502,12 @@ public final class StoryAssigner {
     }
 
     private void remember(ArticleFeatures article, StoryRef ref, StoryState story, Vectors v) {
-        long expiresAt = article.seenAt() + quietMs;
         // what a redelivery or a copy needs: the story; the vectors live in the story's centroid
         index.putArticle(new ArticleFeatures(article.id(), ref, article.seenAt(), article.publishedAt(),
-                Map.of(), new int[0]), expiresAt);
-        index.putStory(story, story.lastSeen() + quietMs);
+                Map.of(), new int[0]), article.seenAt() + quietMs);
+        // the story and what finds it stay for the late horizon, so that a late article can still join it
+        long expiresAt = article.seenAt() + horizonMs;
+        index.putStory(story, story.lastSeen() + horizonMs);
         if (v == null) {
             return;
         }

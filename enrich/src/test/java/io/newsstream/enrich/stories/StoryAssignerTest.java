@@ -25,6 +25,7 @@ class StoryAssignerTest {
 
     private static final String BRIDGE = "bridge opened estuary trains cars construction engineers ceremony crossing harbour";
     private static final String BRIDGE_2 = "bridge crowds crossed estuary trains construction engineers praised harbour travel";
+    private static final String BRIDGE_TOLLS = "bridge tolls estuary commuters trains fares council ferry delays harbour";
     private static final String BUDGET = "budget tax spending deficit parliament vote pensions schools hospitals debt";
 
     @Test
@@ -104,14 +105,63 @@ class StoryAssignerTest {
     }
 
     @Test
-    void shouldCloseAStoryAfterTheQuietPeriodAndForgetIt() {
+    void shouldCloseAStoryAfterTheLateHorizonAndForgetIt() {
         assigner.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"));
 
-        StoryRef late = assigner.assign(article("b", T0 + 73 * HOUR, BRIDGE_2, "ent_lopez", "ent_porto"));
+        StoryRef late = assigner.assign(article("b", T0 + 7 * 24 * HOUR + HOUR, BRIDGE, "ent_lopez", "ent_porto"));
 
-        assertThat(late.id()).isEqualTo("st_b");
+        assertThat(late.id()).as("the same words, after the late horizon").isEqualTo("st_b");
         assertThat(index.story("st_a")).isNull();
         assertThat(index.article("a")).isNull();
+    }
+
+    @Test
+    void shouldForgetAnArticleAfterTheQuietPeriodButKeepItsStoryForTheLateHorizon() {
+        assigner.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"));
+
+        assigner.assign(article("b", T0 + 73 * HOUR, BUDGET, "ent_treasury"));
+
+        assertThat(index.article("a")).isNull();
+        assertThat(index.story("st_a")).isNotNull();
+    }
+
+    @Test
+    void shouldTakeARetellingOfTheEventAfterTheQuietPeriodWithinTheLateHorizon() {
+        assigner.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"));
+
+        StoryRef retold = assigner.assign(article("b", T0 + 5 * 24 * HOUR, BRIDGE + " opening", "ent_lopez", "ent_porto"));
+
+        assertThat(retold.id()).as("the same event five days on: similarity without the time factor above the late threshold")
+                .isEqualTo("st_a");
+        assertThat(retold.similarity()).as("reported with the time factor").isLessThan(0.5);
+        assertThat(index.story("st_a").lastPublished()).isEqualTo(T0 + 5 * 24 * HOUR);
+    }
+
+    @Test
+    void shouldHoldAMerelySimilarArticleToTheLateThresholdAfterTheQuietPeriod() {
+        StoryAssigner soon = new StoryAssigner(new InMemoryStoryIndex(), Duration.ofDays(3));
+        soon.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"));
+        StoryRef nextDay = soon.assign(article("b", T0 + 24 * HOUR, BRIDGE_TOLLS, "ent_porto"));
+        assertThat(nextDay.id()).as("within the quiet period the join threshold applies").isEqualTo("st_a");
+        assertThat(nextDay.similarity() / Math.exp(-1.0 / 7)).as("similarity without the time factor")
+                .isBetween(StoryAssigner.JOIN_THRESHOLD, StoryAssigner.LATE_THRESHOLD);
+
+        assigner.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"));
+        StoryRef late = assigner.assign(article("b", T0 + 5 * 24 * HOUR, BRIDGE_TOLLS, "ent_porto"));
+
+        assertThat(late.id()).as("the same similarity five days on is below the late threshold").isEqualTo("st_b");
+    }
+
+    @Test
+    void shouldCloseAStoryAfterTheQuietPeriodWithoutALateTier() {
+        InMemoryStoryIndex plain = new InMemoryStoryIndex();
+        StoryAssigner noLate = new StoryAssigner(plain, Duration.ofDays(3), StoryAssigner.Settings.DEFAULT.withLate(null, 1.0));
+        noLate.assign(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"));
+
+        StoryRef late = noLate.assign(article("b", T0 + 73 * HOUR, BRIDGE, "ent_lopez", "ent_porto"));
+
+        assertThat(late.id()).isEqualTo("st_b");
+        assertThat(plain.story("st_a")).isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.newsstream.common.model.Source;
 import io.newsstream.common.serde.JsonSerde;
 import io.newsstream.common.topics.DeadLetterHeaders;
 import io.newsstream.common.topics.Topics;
+import io.newsstream.enrich.stories.StoryAssigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -179,9 +180,10 @@ class StoryTopologyTest {
     }
 
     @Test
-    void shouldCloseAStoryAfterTheQuietPeriodAndForgetItsState() {
+    void shouldCloseAStoryAfterTheLateHorizonAndForgetItsState() {
         send(raw, article("h1", "Daily One", "Bridge opens", T0, HARBOUR));
-        send(raw, article("h2", "Daily Two", "Crowds cross", T0.plus(QUIET).plusSeconds(3600), HARBOUR_2));
+        send(raw, article("h2", "Daily Two", "Crowds cross",
+                T0.plus(StoryAssigner.Settings.DEFAULT.lateHorizon()).plusSeconds(3600), HARBOUR_2));
 
         Map<String, EnrichedArticle> out = readAll();
 
