@@ -108,11 +108,16 @@ final class Codec {
             out.writeLong(e.seenAt());
             out.writeInt(e.shingles());
             ints(out, e.signature());
+            // a trailing field: entries written before copies were indexed read as originals
+            if (e.copyOf() != null) {
+                out.writeUTF(e.copyOf());
+            }
         });
     }
 
     static DuplicateEntry duplicateEntry(byte[] bytes) {
-        return read(bytes, in -> new DuplicateEntry(in.readUTF(), in.readLong(), in.readInt(), ints(in)));
+        return read(bytes, in -> new DuplicateEntry(in.readUTF(), in.readLong(), in.readInt(), ints(in),
+                in.available() > 0 ? in.readUTF() : null));
     }
 
     static byte[] strings(List<String> list) {

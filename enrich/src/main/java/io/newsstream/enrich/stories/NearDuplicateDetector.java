@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,7 +13,9 @@ import java.util.TreeSet;
  * Finds near-verbatim copies: the same body text but for small edits, a different headline or different
  * page furniture. Bodies are compared as sets of {@value TextFeatures#SHINGLE_WORDS}-word shingles through
  * MinHash signatures; candidates come from LSH buckets, so the cost per article does not grow with the
- * number of articles held. A copy is reported against the first copy seen, which is the only one indexed.
+ * number of articles held. A copy is always reported against the original (the first of its text seen).
+ * Originals are indexed, and so are copies found against an original directly, each pointing at its
+ * original: a verbatim reprint of an edited copy may be too far from the original to pass on its own.
  *
  * <p>Not thread-safe: one detector sits at the one place that sees every article in order.
  */
@@ -89,7 +92,8 @@ public final class NearDuplicateDetector {
         index.expire(watermark);
         int[] sig = content.signature();
         DuplicateEntry self = index.get(id);
-        if (self != null && Arrays.equals(self.signature(), sig)) {
+        boolean redelivered = self != null && Arrays.equals(self.signature(), sig);
+        if (redelivered && self.copyOf() == null) {
             return Verdict.ORIGINAL;
         }
         long[] buckets = HASHER.buckets(sig);
@@ -99,19 +103,38 @@ public final class NearDuplicateDetector {
             candidates.addAll(index.bucket(b));
         }
         candidates.remove(id);
-        Verdict best = best(content, candidates.stream().map(index::get).filter(Objects::nonNull).toList());
-        if (best.isDuplicate()) {
-            return best;
+        List<DuplicateEntry> entries = candidates.stream().map(index::get).filter(Objects::nonNull).toList();
+        DuplicateEntry nearest = nearest(content, entries);
+        if (nearest != null) {
+            Verdict verdict = new Verdict(nearest.original(), round(MinHasher.similarity(sig, nearest.signature())));
+            // a copy of an original is indexed too, pointing at it, so that a verbatim reprint of an edited copy
+            // (too far from the original to pass on its own) is found through it; a copy found through a copy is
+            // not, so a chain of edits never drifts more than two steps from the original whose enrichment it takes
+            if (!redelivered && nearest.copyOf() == null) {
+                index.put(new DuplicateEntry(id, t, content.shingles(), sig, nearest.id()), buckets, BUCKET_CAP,
+                        t + windowMs);
+            }
+            return verdict;
         }
         index.put(new DuplicateEntry(id, t, content.shingles(), sig), buckets, BUCKET_CAP, t + windowMs);
         return Verdict.ORIGINAL;
     }
 
     /**
-     * The entry among {@code candidates} that {@code content} is a near-verbatim copy of: the most similar,
-     * the earliest seen among equals, the first given among those; {@link Verdict#ORIGINAL} when none is.
+     * The original among {@code candidates} that {@code content} is a near-verbatim copy of (an entry that is
+     * itself a copy stands for its original): see {@link #nearest}; {@link Verdict#ORIGINAL} when none is.
      */
     static Verdict best(Content content, Collection<DuplicateEntry> candidates) {
+        DuplicateEntry best = nearest(content, candidates);
+        return best == null ? Verdict.ORIGINAL
+                : new Verdict(best.original(), round(MinHasher.similarity(content.signature(), best.signature())));
+    }
+
+    /**
+     * The entry among {@code candidates} that {@code content} is a near-verbatim copy of: the most similar,
+     * the earliest seen among equals, the first given among those; null when none is.
+     */
+    static DuplicateEntry nearest(Content content, Collection<DuplicateEntry> candidates) {
         DuplicateEntry best = null;
         double bestJ = 0;
         for (DuplicateEntry e : candidates) {
@@ -122,7 +145,7 @@ public final class NearDuplicateDetector {
                 bestJ = j;
             }
         }
-        return best == null ? Verdict.ORIGINAL : new Verdict(best.id(), round(bestJ));
+        return best;
     }
 
     /** Share of the smaller set inside the other, from the Jaccard estimate and the two set sizes. */

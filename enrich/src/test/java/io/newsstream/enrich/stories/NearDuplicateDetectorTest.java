@@ -28,9 +28,35 @@ class NearDuplicateDetectorTest {
 
         assertThat(v.duplicateOf()).isEqualTo("a");
         assertThat(v.similarity()).isGreaterThanOrEqualTo(NearDuplicateDetector.MIN_JACCARD);
-        // a copy of the copy still points at the first
+        // a copy of the copy still points at the first; the copy is indexed, the copy of the copy is not
         assertThat(detector.check("c", copy + " Updated.", T0.plusSeconds(120)).duplicateOf()).isEqualTo("a");
-        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.get("b").copyOf()).isEqualTo("a");
+        assertThat(index.get("c")).isNull();
+        assertThat(index.size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFindAVerbatimReprintOfAnEditedCopyThatIsTooFarFromTheOriginalOnItsOwn() {
+        String edited = BODY.replace("after a debate that lasted more than four hours", "after a long debate");
+        String reprint = "Advertisement\nCity news | 3 min read | Updated 10:42\n" + edited
+                + "\nShare this story\nRead more: Council approves new bus lanes\nSign up for our daily newsletter";
+        // the case in point: the reprint alone is not close enough to the original, the edited copy is
+        NearDuplicateDetector.Content original = NearDuplicateDetector.content(BODY);
+        DuplicateEntry originalEntry = new DuplicateEntry("a", 0, original.shingles(), original.signature());
+        assertThat(NearDuplicateDetector.best(NearDuplicateDetector.content(edited), java.util.List.of(originalEntry))
+                .duplicateOf()).as("the edited copy passes").isEqualTo("a");
+        assertThat(NearDuplicateDetector.best(NearDuplicateDetector.content(reprint), java.util.List.of(originalEntry))
+                .isDuplicate()).as("the reprint alone does not").isFalse();
+
+        detector.check("a", BODY, T0);
+        assertThat(detector.check("b", edited, T0.plusSeconds(60)).duplicateOf()).isEqualTo("a");
+
+        NearDuplicateDetector.Verdict v = detector.check("c", reprint, T0.plusSeconds(120));
+
+        assertThat(v.duplicateOf()).as("the reprint is a copy of the original, found through the edited copy").isEqualTo("a");
+        // a redelivered copy gets the same answer and is not indexed twice
+        assertThat(detector.check("b", edited, T0.plusSeconds(180)).duplicateOf()).isEqualTo("a");
+        assertThat(index.size()).isEqualTo(2);
     }
 
     @Test
