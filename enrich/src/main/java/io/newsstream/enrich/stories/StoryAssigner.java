@@ -82,6 +82,13 @@ public final class StoryAssigner {
      * alone is too often a common word that sounds like a name.
      */
     static final int MIN_SPELLED_WORDS = 2;
+    /**
+     * Entities an article in Hangul is compared on, its own and the ones its words spell: more than the
+     * {@link StoryFeatures#TOP_ENTITIES} of an article with named entities, as spelled ones are each weaker
+     * evidence (a word may sound like a name by chance) and an article in a language without a model has
+     * no others.
+     */
+    static final int SPELLED_ENTITIES = 15;
     /** Words of an article in Hangul (the most frequent) under whose readings its story is posted. */
     static final int POSTED_SPELLINGS = 50;
     /** Entity ids kept per name key (the newest): names that sound alike, or one name of several entities. */
@@ -276,7 +283,7 @@ public final class StoryAssigner {
      */
     private ArticleFeatures withSpelledEntities(ArticleFeatures article) {
         int[] s = article.spellings();
-        if (s.length == 0 || !settings.spellings() || article.entities().size() >= StoryFeatures.TOP_ENTITIES) {
+        if (s.length == 0 || !settings.spellings() || article.entities().size() >= SPELLED_ENTITIES) {
             return article;
         }
         Map<Integer, List<String>> named = new HashMap<>();
@@ -314,7 +321,7 @@ public final class StoryAssigner {
         ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
         Map<String, Double> entities = new LinkedHashMap<>(article.entities());
         for (Map.Entry<String, Double> e : ranked) {
-            if (entities.size() == StoryFeatures.TOP_ENTITIES) {
+            if (entities.size() >= SPELLED_ENTITIES) {
                 break;
             }
             entities.put(e.getKey(), (1 + Math.log(e.getValue())) / (1 + Math.log(max)));
