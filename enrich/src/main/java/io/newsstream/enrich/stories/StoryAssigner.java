@@ -281,7 +281,7 @@ public final class StoryAssigner {
      * the entities filed under the key of its longest reading that has any; salience
      * {@code (1 + ln count) / (1 + ln max count)}. The article itself when it has no spellings.
      */
-    private ArticleFeatures withSpelledEntities(ArticleFeatures article) {
+    ArticleFeatures withSpelledEntities(ArticleFeatures article) {
         int[] s = article.spellings();
         if (s.length == 0 || !settings.spellings() || article.entities().size() >= SPELLED_ENTITIES) {
             return article;

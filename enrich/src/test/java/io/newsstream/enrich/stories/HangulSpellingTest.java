@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Romanisation, sound keys and story assignment of articles in Hangul. Every name here is invented for
  * the test: a company "Dorimbang" (도림방) with its "Dorimbang Electronics" (도림방전자), a product
- * "Tronix" (트로닉스), a chief executive "Lee Geon-taek" (이건택) and a director "Pyo Mun-seok" (표문석).
+ * "Tronix" (트로닉스), a chief executive "Lee Geon-taek" (이건택) and a director "Pyo Mun-seok" (표문석); and ten
+ * more companies spelled as the Revised Romanization reads them ("Maronik", 마로닉).
  */
 class HangulSpellingTest {
 
@@ -103,6 +104,30 @@ class HangulSpellingTest {
         assigner.assign(english("a", T0));
 
         assertThat(assigner.assign(korean("k", T0 + HOUR, DEAL_TITLE, DEAL)).id()).isEqualTo("st_k");
+    }
+
+    @Test
+    void shouldCompareAHangulArticleOnMoreSpelledEntitiesThanANamedOne() {
+        StoryAssigner assigner = new StoryAssigner(new InMemoryStoryIndex(), Duration.ofDays(3));
+        // two English articles of two stories, six invented companies each, whose names the Korean words spell
+        assigner.assign(companies("a", T0, "Hanbisol", "Maronik", "Sodamgil", "Naritek", "Bugangsan", "Daonsol"));
+        assigner.assign(companies("b", T0 + HOUR, "Garambit", "Boranik", "Tamion", "Rabenko", "Dorimbang", "Tronix"));
+        String words = "한비솔 마로닉 소담길 나리텍 부강산 다온솔 가람빛 보라닉 타미온 라벤코 도림방 트로닉스";
+        ArticleFeatures korean = korean("k", T0 + 2 * HOUR, "업계 동향", words + " " + words);
+
+        Map<String, Double> spelled = assigner.withSpelledEntities(korean).entities();
+
+        assertThat(spelled).hasSize(12).hasSizeGreaterThan(StoryFeatures.TOP_ENTITIES);
+    }
+
+    private static ArticleFeatures companies(String id, long t, String... names) {
+        List<Entity> entities = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            entities.add(entity("ent_" + names[i].toLowerCase(), names[i], List.of(), 1.0 - 0.1 * i));
+        }
+        String text = String.join(", ", names) + " reported results.";
+        return new ArticleFeatures(id, null, t, t, "en", StoryFeatures.entityWeights(entities),
+                StoryFeatures.contentTerms(names[0] + " results", text), Spellings.ofEntities(entities), new int[0]);
     }
 
     private static final String DEAL_TITLE = "도림방전자, 트로닉스 인수…이건택 대표 \"성장 동력\"";
