@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
                 "  4. articles/s when every article is a copy of one already enriched (needs stories);",
                 "  5. pages/s per thread of the web-page extractor, with its F1 on the article-extraction benchmark.",
                 "Articles: the seeds plus seed-like variants generated from them at run time.",
-                "Takes about six minutes on 2 cores (--quick: about 1.5, --quick --skip-stock: about 1). Run it on an idle machine."},
+                "Takes about 23 minutes on 2 cores, the story step's ceiling and the 1M-article backfill about 5 each (--quick --skip-stock: about 3.5). Run it on an idle machine."},
         footer = {"", "Examples:", "  ./bench", "  ./bench --quick", "  ./bench --write BENCHMARKS.md",
                 "", "The newsstream jar carries only the models the product loads, so the stock pipeline cannot run",
                 "from it: the bench runs from the bench module's class path with the full CoreNLP models jar."})
