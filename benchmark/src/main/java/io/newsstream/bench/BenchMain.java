@@ -288,7 +288,7 @@ public final class BenchMain implements Callable<Integer> {
                         e2e.preload(originals);
                         Duration timeout = plan.e2eTimeout();
                         Map<String, Object> max = e2e.drain(n, k -> k.startsWith("t" + t + "-"), timeout);
-                        double steady = ((Number) max.get("steady")).doubleValue();
+                        double steady = steady(max);
                         e2eRates.put(t, steady);
                         double rate = steady / 2;
                         int m = Math.max(20, (int) Math.round(rate * plan.latencySeconds()));
@@ -347,7 +347,7 @@ public final class BenchMain implements Callable<Integer> {
             return null;
         }
         // Copies run far faster than enrichment; size them by time, assuming ten times the enrichment rate.
-        int copies = Math.max(originals.size(), (int) Math.round(((Number) max.get("steady")).doubleValue() * 10 * plan.duplicateSeconds()));
+        int copies = Math.max(originals.size(), (int) Math.round(steady(max) * 10 * plan.duplicateSeconds()));
         List<RawArticle> batch = new ArrayList<>(copies);
         for (int i = 0; i < copies; i++) {
             batch.add(Corpus.copyOf(originals.get(i % originals.size()), "copy-" + i));
@@ -411,7 +411,7 @@ public final class BenchMain implements Callable<Integer> {
     private static void addEndToEndRows(Report report, int threads, double enrichRate, Map<String, Object> max,
                                         Map<String, Object> lat, Map<String, Object> heap) {
         String th = threads + " stream thread" + (threads == 1 ? "" : "s");
-        double steady = ((Number) max.get("steady")).doubleValue();
+        double steady = steady(max);
         double share = Stats.ratio(steady, enrichRate);
         String result = String.format(Locale.ROOT, "%s articles/s = %.0f%% of enrichment's %s (start-up to RUNNING %s ms, %s/s counted from start%s)",
                 Report.num(steady), share * 100, Report.num(enrichRate), max.get("startupMillis"),
@@ -457,6 +457,11 @@ public final class BenchMain implements Callable<Integer> {
                 "completes in " + Backfill.HEAP_MIB + " MiB", ok);
     }
 
+    /** The sustained rate, articles/s, of a drain's result ({@link EndToEnd}'s {@code "steady"}). */
+    private static double steady(Map<String, Object> drained) {
+        return ((Number) drained.get("steady")).doubleValue();
+    }
+
     static final String PREVIOUS_COMMITS_TAG = "c1";
     static final String WARM_UP_TAG = "w";
     /** Most unmeasured warm-up runs before the measured ones. */
@@ -482,7 +487,7 @@ public final class BenchMain implements Callable<Integer> {
             progress.printf("bench: warm-up %d, end to end, 1 stream thread, %d articles (not measured)...%n", w, n);
             try (EndToEnd e2e = new EndToEnd(bootstrap, worker, tag, 1, work.resolve("state"), settings)) {
                 e2e.preload(corpus.articles(n, tag, 500L + 10 * w));
-                double rate = ((Number) e2e.drain(n, k -> k.startsWith(tag + "-"), plan.e2eTimeout()).get("steady")).doubleValue();
+                double rate = steady(e2e.drain(n, k -> k.startsWith(tag + "-"), plan.e2eTimeout()));
                 e2e.latency(corpus.articles(Math.max(20, n / 4), "lat" + tag, 501L + 10 * w), enrichRate / 4, plan.e2eTimeout());
                 e2e.stop();
                 rates.add(rate);
@@ -520,7 +525,7 @@ public final class BenchMain implements Callable<Integer> {
             e2e.preload(corpus.articles(n, PREVIOUS_COMMITS_TAG, 400L));
             Duration timeout = plan.e2eTimeout();
             Map<String, Object> max = e2e.drain(n, k -> k.startsWith(PREVIOUS_COMMITS_TAG + "-"), timeout);
-            double steady = ((Number) max.get("steady")).doubleValue();
+            double steady = steady(max);
             int m = Math.max(20, (int) Math.round(steady / 2 * plan.latencySeconds()));
             Map<String, Object> lat = e2e.latency(corpus.articles(m, "lat" + PREVIOUS_COMMITS_TAG, 401L), steady / 2, timeout);
             heapPeaks.put(compare.isEmpty() ? "idle commits off" : "compared", e2e.stop());
@@ -568,7 +573,7 @@ public final class BenchMain implements Callable<Integer> {
                     Map<String, Object> max = e2e.drain(n, k -> k.startsWith(tag + "-"),
                             Duration.ofSeconds((long) (90 + 5 * plan.e2eSeconds())));
                     heapPeaks.put(processes + "x" + threads, e2e.stop());
-                    double steady = ((Number) max.get("steady")).doubleValue();
+                    double steady = steady(max);
                     report.add(String.format(Locale.ROOT, "Scale-out: %d enrich process%s x %d stream thread%s (%d in all), "
                                             + "4 partitions, max sustained", processes, processes == 1 ? "" : "es", threads,
                                     threads == 1 ? "" : "s", processes * threads),
@@ -600,7 +605,7 @@ public final class BenchMain implements Callable<Integer> {
             report.add("Duplicates (every article a copy of one already enriched)", "n/a (stories not yet available)");
             return;
         }
-        double steady = ((Number) dup.get("steady")).doubleValue();
+        double steady = steady(dup);
         report.add("Duplicates (every article a copy of one already enriched), " + threads + " stream threads",
                 String.format(Locale.ROOT, "%s articles/s (%s of %s marked duplicate%s)", Report.num(steady),
                         dup.get("duplicates"), dup.get("count"),
