@@ -117,8 +117,12 @@ class DockerComposeTest {
     }
 
     @Test
-    void shouldGiveEnrichAOneGibHeap() {
-        assertThat(env("enrich").get("JAVA_TOOL_OPTIONS")).as("JAVA_TOOL_OPTIONS of enrich").containsPattern("-Xmx(1g|1G|1024m|1024M)\\b");
+    void shouldGiveEnrichAOneGibHeapThatMarksLate() {
+        String options = env("enrich").get("JAVA_TOOL_OPTIONS");
+        assertThat(options).as("JAVA_TOOL_OPTIONS of enrich").containsPattern("-Xmx(1g|1G|1024m|1024M)\\b");
+        // The models' live set is above G1's adaptive marking threshold in 1 GiB: marking would run back to back.
+        assertThat(options).as("JAVA_TOOL_OPTIONS of enrich")
+                .contains("-XX:-G1UseAdaptiveIHOP").contains("-XX:InitiatingHeapOccupancyPercent=85");
     }
 
     @Test
