@@ -481,9 +481,10 @@ public final class BenchMain implements Callable<Integer> {
      * Unmeasured end-to-end runs before the measured ones, as the per-thread figures have their warm-up,
      * repeated until the rate settles (a run within {@link #WARM_UP_SETTLED} of the one before, above or
      * below, at most {@link #WARM_UP_MAX_RUNS} runs; a run well below the one before is noise, not a
-     * settled rate, and it ended the warm-up too early when the rule was "not above"): the first end-to-end runs are the slowest whatever their
-     * settings (the worker JVM still compiling the Kafka, Streams and RocksDB paths that the
-     * micro-benchmark never ran, the broker its own), and one fixed warm-up run was not enough: in the
+     * settled rate, and it ended the warm-up too early when the rule was "not above"): the first
+     * end-to-end runs are the slowest whatever their settings (the worker JVM still compiling the Kafka,
+     * Streams and RocksDB paths that the micro-benchmark never ran, the broker its own), and one fixed
+     * warm-up run was not enough: in the
      * same bench the same settings sustained 31.6 articles/s in the first measured run and 43.2 in the
      * comparison run after the others. Returns the warm-up rates, in order.
      */
@@ -751,8 +752,8 @@ public final class BenchMain implements Callable<Integer> {
               waits at most 10 ms per fetch so it adds little of its own.
             - **Heap**: enrich runs alone in a child JVM started with `-Xmx1g` and the collector options
               docker-compose.yml gives the enrich service (`-XX:-G1UseAdaptiveIHOP
-              -XX:InitiatingHeapOccupancyPercent=85`: concurrent marking from 85% occupancy) (the broker, producer, consumer and the
-              stock pipeline live in the bench JVM). The figure is the largest heap occupancy left after any
+              -XX:InitiatingHeapOccupancyPercent=85`: concurrent marking from 85% occupancy); the broker, producer,
+              consumer and the stock pipeline live in the bench JVM. The figure is the largest heap occupancy left after any
               garbage collection during each end-to-end run (live data plus what the collector had not yet
               reclaimed), from the JVM's GC notifications; *peak used* also counts garbage awaiting collection, so
               it mostly reflects the `-Xmx`. The bar passes when every run completed within `-Xmx1g`.
