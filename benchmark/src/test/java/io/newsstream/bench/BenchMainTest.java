@@ -16,4 +16,13 @@ class BenchMainTest {
                 .findFirst().orElseThrow();
         assertThat(BenchMain.ENRICH_GC_OPTIONS).isNotEmpty().allSatisfy(flag -> assertThat(enrichOptions).contains(flag));
     }
+
+    @Test
+    void shouldWriteTheMethodAsAListNotACodeBlock() {
+        // BENCHMARKS.md renders a line indented by four spaces or more as code: the method's
+        // bullets and their continuation lines must stay within two.
+        assertThat(BenchMain.METHOD.lines()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).doesNotStartWith("    "));
+        assertThat(BenchMain.METHOD.lines().filter(line -> line.startsWith("- **"))).hasSizeGreaterThan(5);
+    }
 }

@@ -30,7 +30,7 @@ public final class EnrichService implements AutoCloseable {
     /** As above, counting articles, dead letters, copies and timings into {@code metrics}. */
     public EnrichService(NewsstreamConfig config, Enricher enricher, StageMetrics metrics) {
         Topology topology = new EnrichTopology(enricher, config.topics(), config.enrich().storyQuietPeriod(), metrics,
-                config.enrich().commitWhenIdle()).build();
+                config.enrich()).build();
         this.topology = topology;
         this.streams = new KafkaStreams(topology, streamsProperties(config));
     }
@@ -38,9 +38,11 @@ public final class EnrichService implements AutoCloseable {
     /** Kafka Streams settings of the enrich application, client pass-through settings included. */
     public static Properties streamsProperties(NewsstreamConfig config) {
         Properties p = new Properties();
-        // Tasks commit every enrich.commit.interval; unless enrich.commit.idle is off, an idle thread also
-        // commits at once (IdleCommit) and polls briefly so it notices its idleness in time. A kafka.* setting wins.
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.enrich().commitInterval().toMillis());
+        // Unless enrich.commit.idle is off, IdleCommit paces the commits: an idle thread commits at once (and
+        // polls briefly so it notices its idleness in time), a busy one that keeps up every
+        // enrich.commit.interval, one in a backlog at Kafka Streams' interval, enrich.commit.backlog.interval.
+        // With idle commits off, every enrich.commit.interval. A kafka.* setting wins.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.enrich().streamsCommitInterval().toMillis());
         if (!config.enrich().commitWhenIdle().isZero()) {
             p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, config.enrich().commitWhenIdle().toMillis()));
         }

@@ -94,9 +94,11 @@ class KafkaSecuritySettingsTest {
     }
 
     @Test
-    void shouldCommitEnrichEveryCommitIntervalAndPollBrieflyWithIdleCommitsUnlessAKafkaSettingSaysOtherwise() {
+    void shouldLeaveBacklogCommitsToKafkaStreamsAndPollBrieflyWithIdleCommitsUnlessAKafkaSettingSaysOtherwise() {
         StreamsConfig defaults = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.defaults()));
-        assertThat(defaults.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
+        assertThat(defaults.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .as("a thread in a backlog commits every enrich.commit.backlog.interval; IdleCommit paces the rest")
+                .isEqualTo(1_000L);
         assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).as("idle commits on: a short poll").isEqualTo(10L);
         assertThat(defaults.getProducerConfigs("c")).as("transactions retried soon after CONCURRENT_TRANSACTIONS")
                 .containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
@@ -104,6 +106,8 @@ class KafkaSecuritySettingsTest {
         StreamsConfig off = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.load(null, Map.of(),
                 Map.of("enrich.commit.idle", "off"))));
         assertThat(off.getLong(StreamsConfig.POLL_MS_CONFIG)).as("Kafka Streams' default").isEqualTo(100L);
+        assertThat(off.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).as("no pacing: every enrich.commit.interval")
+                .isEqualTo(100L);
 
         StreamsConfig theirs = new StreamsConfig(EnrichService.streamsProperties(NewsstreamConfig.load(null, Map.of(),
                 Map.of("kafka.commit.interval.ms", "50", "kafka.producer.retry.backoff.ms", "100"))));

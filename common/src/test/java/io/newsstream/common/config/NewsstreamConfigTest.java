@@ -94,6 +94,20 @@ class NewsstreamConfigTest {
     }
 
     @Test
+    void enrichInABacklogCommitsEverySecondUnlessPacingIsOff() {
+        EnrichConfig defaults = NewsstreamConfig.defaults().enrich();
+        assertThat(defaults.commitBacklogInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.pacesCommits()).isTrue();
+        assertThat(defaults.streamsCommitInterval()).isEqualTo(Duration.ofSeconds(1));
+        EnrichConfig idleOff = NewsstreamConfig.load(null, Map.of(), Map.of("enrich.commit.idle", "off")).enrich();
+        assertThat(idleOff.pacesCommits()).isFalse();
+        assertThat(idleOff.streamsCommitInterval()).isEqualTo(Duration.ofMillis(100));
+        EnrichConfig same = NewsstreamConfig.load(null, Map.of(), Map.of("enrich.commit.backlog.interval", "100ms")).enrich();
+        assertThat(same.pacesCommits()).isFalse();
+        assertThat(same.streamsCommitInterval()).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() {
         assertThatThrownBy(() -> NewsstreamConfig.load(Path.of("/nonexistent/n.properties"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class)

@@ -1,6 +1,7 @@
 package io.newsstream.enrich.topology;
 
 import io.newsstream.common.metrics.StageMetrics;
+import io.newsstream.common.config.EnrichConfig;
 import io.newsstream.common.config.NewsstreamConfig;
 import io.newsstream.common.config.TopicConfig;
 import io.newsstream.common.serde.JsonSerde;
@@ -39,8 +40,9 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>writes {@code news.articles.enriched}: key article id, value EnrichedArticle JSON with its story;</li>
  *   <li>writes {@code news.deadletter}: original key and value bytes, reason in {@code __streams.errors.*} headers.</li>
  * </ul>
- * Unless {@code enrich.commit.idle} is off (default 10 ms), each task also commits as soon as its stream thread goes idle
- * ({@link IdleCommit}). Every node, internal topic and store has a name, so internal names stay stable across releases. See
+ * Unless {@code enrich.commit.idle} is off (default 10 ms), each task paces its commits by its stream thread's load
+ * ({@link IdleCommit}): at once when the thread goes idle, every {@code enrich.commit.interval} while it keeps up,
+ * at Kafka Streams' interval ({@code enrich.commit.backlog.interval}) while it works through a backlog. Every node, internal topic and store has a name, so internal names stay stable across releases. See
  * docs/stories.md for why the story step runs on one partition.
  */
 public final class EnrichTopology {
@@ -55,6 +57,8 @@ public final class EnrichTopology {
     private final TopicConfig topics;
     private final Duration storyQuietPeriod;
     private final Duration commitWhenIdle;
+    private final Duration pacedInterval;
+    private final Duration backlogAfter;
 
     /** A topology with the default story quiet period. */
     public EnrichTopology(Enricher enricher, TopicConfig topics) {
@@ -71,15 +75,26 @@ public final class EnrichTopology {
 
     /** As above, counting articles, dead letters, copies and timings into {@code metrics}. */
     public EnrichTopology(Enricher enricher, TopicConfig topics, Duration storyQuietPeriod, StageMetrics metrics) {
-        this(enricher, topics, storyQuietPeriod, metrics, NewsstreamConfig.defaults().enrich().commitWhenIdle());
+        this(enricher, topics, storyQuietPeriod, metrics, NewsstreamConfig.defaults().enrich());
+    }
+
+    /** As above, with the commit pacing of {@code enrich} ({@code enrich.commit.*}, see {@link IdleCommit}). */
+    public EnrichTopology(Enricher enricher, TopicConfig topics, Duration storyQuietPeriod, StageMetrics metrics,
+                          EnrichConfig enrich) {
+        this(enricher, topics, storyQuietPeriod, metrics, enrich.commitWhenIdle(),
+                enrich.pacesCommits() ? enrich.commitInterval() : Duration.ZERO, enrich.commitBacklogInterval());
     }
 
     /**
      * @param commitWhenIdle a stream thread that has processed nothing for this long commits at once
-     *                       ({@code enrich.commit.idle}; zero: only every commit interval), see {@link IdleCommit}
+     *                       ({@code enrich.commit.idle}; zero: Kafka Streams' commit interval only)
+     * @param pacedInterval  a busy thread that keeps up commits this often; zero: at Kafka Streams' interval
+     * @param backlogAfter   a thread not idle for this long works through a backlog and commits at Kafka Streams' interval
      */
-    public EnrichTopology(Enricher enricher, TopicConfig topics, Duration storyQuietPeriod, StageMetrics metrics,
-                          Duration commitWhenIdle) {
+    private EnrichTopology(Enricher enricher, TopicConfig topics, Duration storyQuietPeriod, StageMetrics metrics,
+                           Duration commitWhenIdle, Duration pacedInterval, Duration backlogAfter) {
+        this.pacedInterval = Objects.requireNonNull(pacedInterval, "pacedInterval");
+        this.backlogAfter = Objects.requireNonNull(backlogAfter, "backlogAfter");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.enricher = Objects.requireNonNull(enricher, "enricher");
         this.topics = Objects.requireNonNull(topics, "topics");
@@ -101,7 +116,7 @@ public final class EnrichTopology {
         // 1. check on the raw partitions
         Map<String, KStream<byte[], EnrichOutcome>> checked = builder
                 .stream(topics.name(Topics.RAW), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new CheckRawProcessor(enricher, metrics, new IdleCommit(commitWhenIdle)), Named.as("check-raw"))
+                .process(() -> new CheckRawProcessor(enricher, metrics, new IdleCommit(commitWhenIdle, pacedInterval, backlogAfter)), Named.as("check-raw"))
                 .split(Named.as("checked-"))
                 .branch((key, outcome) -> outcome instanceof EnrichOutcome.Accepted, Branched.as("accepted"))
                 .defaultBranch(Branched.as("rejected"));
@@ -127,7 +142,7 @@ public final class EnrichTopology {
                 .repartition(Repartitioned.<byte[], StoryInput>as("stories")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(JsonSerde.of(StoryInput.class))
                         .withNumberOfPartitions(1))
-                .process(() -> new StoryProcessor(enricher, hints, storyQuietPeriod, metrics, new IdleCommit(commitWhenIdle)),
+                .process(() -> new StoryProcessor(enricher, hints, storyQuietPeriod, metrics, new IdleCommit(commitWhenIdle, pacedInterval, backlogAfter)),
                         Named.as("assign-stories"),
                         COPIES_STORE, STORIES_STORE)
                 .split(Named.as("assigned-"))
