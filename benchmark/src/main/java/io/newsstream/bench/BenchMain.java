@@ -498,12 +498,13 @@ public final class BenchMain implements Callable<Integer> {
         String result = String.format(Locale.ROOT,
                 "%s articles/s = %.0f%% of the same articles enriched in-process, %s/s (median of %d paired runs:"
                         + " end to end %s; in-process %s); %.0f%% of the per-thread row's %s (median run: start-up to RUNNING"
-                        + " %s ms, %s/s counted from start%s)",
+                        + " %s ms, %s/s counted from start%s%s)",
                 Report.num(steady), share * 100, Report.num(measured.pass()), measured.runs().size(),
                 joined(measured.runs().stream().mapToDouble(BenchMain::steady)),
                 joined(measured.passes().stream().mapToDouble(Double::doubleValue)),
                 Stats.ratio(steady, enrichRate) * 100, Report.num(enrichRate), max.get("startupMillis"),
                 Report.num(((Number) max.getOrDefault("fromStart", Double.NaN)).doubleValue()),
+                cores(max),
                 measured.runs().stream().map(r -> (Boolean.TRUE.equals(r.get("complete")) ? "" : "; INCOMPLETE: " + r.get("count") + " records")
                         + (((Number) r.get("deadLetters")).longValue() > 0 ? "; dead-lettered: " + r.get("deadLetters") : "")
                         + (((Number) r.get("duplicates")).longValue() > 0 ? "; taken for copies: " + r.get("duplicates") : ""))
@@ -521,6 +522,18 @@ public final class BenchMain implements Callable<Integer> {
         } else {
             report.add("Latency, " + th, "no record came out", "p99 <= 250 ms", false);
         }
+    }
+
+    /**
+     * The cores a run kept busy: the enrich JVM's, and the bench JVM's (the broker, the producer and the
+     * consumer), which shares the machine with it where in-process enrichment has every core.
+     */
+    static String cores(Map<String, Object> run) {
+        if (!(run.get("workerCores") instanceof Number worker) || !(run.get("benchCores") instanceof Number bench)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; cores busy: enrich %.2f, broker and driver %.2f",
+                worker.doubleValue(), bench.doubleValue());
     }
 
     private void backfillRow(Report report, Corpus corpus, int count, String bootstrap, Path work)
@@ -837,7 +850,10 @@ public final class BenchMain implements Callable<Integer> {
               work. The per-thread row's rate is shown beside it: the same 25 articles over and over, with
               a fresh story state each pass, which runs faster than new articles from the same generator
               enriched once each (52.7 against 44.4 articles/s in the run of 2026-12-05; why is not
-              measured). Until 2026-12-05 the bar used that row, and one run each.
+              measured). Until 2026-12-05 the bar used that row, and one run each. Beside the median run are
+              the cores each side kept busy over it (CPU time over the drain's wall time, start-up included): the
+              enrich JVM, and the bench JVM, which holds the broker, producer and consumer on the same cores,
+              where in-process enrichment has every core to itself.
             - **Latency**: right after the last of those runs, with the service still running, a paced producer
               sends articles at half the median sustained rate, each stamped with its send time; latency is from that stamp to the moment
               the enriched record (which keeps the input's timestamp) is read committed. The measuring consumer
@@ -871,7 +887,9 @@ public final class BenchMain implements Callable<Integer> {
               before the measured ones, as a warm-up, until a run's rate is within 5% of the one before (at
               most 6; the note below the table gives their rates). By default a stream thread with nothing to do for 10 ms commits at once (`IdleCommit`,
               `enrich.commit.idle`), and the enrich producer retries a transaction refused while the previous
-              one's markers are still being written after 10 ms instead of the client's 100 ms. The rows
+              one's markers are still being written after 10 ms instead of the client's 100 ms. A thread that
+              has not been idle for `enrich.commit.backlog.interval` (1 s) is draining a backlog and commits at
+              that interval instead, which the throughput runs (pre-loaded articles) take. The rows
               "without idle commits" run the 1-thread end-to-end and latency measures again in the same run with
               `enrich.commit.idle=off` (a commit every `enrich.commit.interval` only); `--compare KEY=VALUE`
               measures other settings in their place, e.g. a longer commit interval.

@@ -157,6 +157,9 @@ final class EndToEnd implements AutoCloseable {
      * been read, and says how fast they came.
      */
     Map<String, Object> drain(int expected, Predicate<String> keys, Duration timeout) throws InterruptedException {
+        long wallBefore = System.nanoTime();
+        long benchBefore = benchCpuNanos();
+        long workersBefore = workersCpuNanos();
         for (int i = 0; i < workers.size(); i++) {
             workers.get(i).drain("running");
             Map<String, String> own = new HashMap<>(settings);
@@ -171,6 +174,9 @@ final class EndToEnd implements AutoCloseable {
             startedAt = Math.min(startedAt, ((Number) worker.await("started", Duration.ofSeconds(60)).payload().get("at")).longValue());
         }
         List<Arrival> got = collect(expected, keys, timeout);
+        long wall = Math.max(1, System.nanoTime() - wallBefore);
+        long benchCpu = benchCpuNanos() - benchBefore;
+        long workersCpu = workersCpuNanos() - workersBefore;
         // Running: the last time a service reached RUNNING before the first output (it may rebalance once
         // more while it creates its internal topics, or when another process joins).
         long firstOut = got.isEmpty() ? Long.MAX_VALUE : got.get(0).receivedAt();
@@ -188,6 +194,12 @@ final class EndToEnd implements AutoCloseable {
         m.put("deadLetters", got.stream().filter(a -> !a.enriched()).count());
         m.put("withStory", got.stream().filter(Arrival::hasStory).count());
         m.put("duplicates", got.stream().filter(Arrival::duplicate).count());
+        // Cores each side kept busy over the drain (start-up included): the enrich JVMs, and this JVM,
+        // which holds the broker and the measuring producer and consumer on the same machine.
+        if (benchBefore >= 0 && workersBefore >= 0) {
+            m.put("workerCores", (double) workersCpu / wall);
+            m.put("benchCores", (double) benchCpu / wall);
+        }
         if (got.isEmpty()) {
             m.put("steady", 0.0);
             return m;
@@ -201,6 +213,23 @@ final class EndToEnd implements AutoCloseable {
         m.put("steady", Stats.perSecond(got.size(), Math.max(1, last - runningAt) * 1_000_000L));
         m.put("complete", got.size() >= expected);
         return m;
+    }
+
+    private static long benchCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
+    private long workersCpuNanos() {
+        long sum = 0;
+        for (WorkerProcess w : workers) {
+            long n = w.cpuNanos();
+            if (n < 0) {
+                return -1;
+            }
+            sum += n;
+        }
+        return sum;
     }
 
     /**

@@ -46,6 +46,11 @@ final class WorkerProcess implements AutoCloseable {
      * Starts the worker JVM with this JVM's class path and {@code jvmOptions}; its standard error goes
      * to {@code logFile}.
      */
+    /** CPU time the worker JVM has used so far, in nanoseconds (-1 where the platform does not say). */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     static WorkerProcess start(List<String> jvmOptions, Path logFile) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

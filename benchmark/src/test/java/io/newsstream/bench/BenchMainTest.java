@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchMainTest {
@@ -24,5 +25,12 @@ class BenchMainTest {
         assertThat(BenchMain.METHOD.lines()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).doesNotStartWith("    "));
         assertThat(BenchMain.METHOD.lines().filter(line -> line.startsWith("- **"))).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void shouldSayTheCoresARunKeptBusyOnlyWhenBothSidesWereMeasured() {
+        assertThat(BenchMain.cores(Map.of("workerCores", 1.534, "benchCores", 0.4)))
+                .isEqualTo("; cores busy: enrich 1.53, broker and driver 0.40");
+        assertThat(BenchMain.cores(Map.of("workerCores", 1.5))).isEmpty();
     }
 }
