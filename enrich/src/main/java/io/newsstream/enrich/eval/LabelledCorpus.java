@@ -36,8 +36,12 @@ public final class LabelledCorpus {
     public static final Duration STEP = Duration.ofMinutes(1);
     /** Spacing of ingest times by the {@link Clock#INGEST} clock. */
     public static final Duration INGEST_STEP = Duration.ofSeconds(1);
-    /** Ingest time of the first article when no article before it has a time. */
-    public static final Instant START = Instant.parse("2000-01-01T00:00:00Z");
+    /**
+     * Ingest time of the first article when no article before it has a time: a fixed recent day, as files
+     * ingested today would have (so an undated article's named years, which stories compare, are not later
+     * than its ingest; until 2026-12-06 it was 2000-01-01, which only the year comparison can tell apart).
+     */
+    public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     /** Where the articles' synthetic ingest times come from. */
     public enum Clock {

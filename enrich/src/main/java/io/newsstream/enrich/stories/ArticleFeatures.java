@@ -19,15 +19,24 @@ import java.util.Map;
  *                    {@link TextFeatures#termCounts} gives them ({@code [key, count, ...]}); empty in state
  * @param names       the keys of its entities' names to entity id ({@link Spellings#ofEntities}); empty in state
  * @param spellings   for an article in Hangul, the keys of its words ({@link Spellings#ofText}); else empty
+ * @param year        the latest calendar year the article can be placed in: its publication year when known,
+ *                    else the latest year its headline or body names ({@link TextFeatures#latestYear}); 0 when
+ *                    neither is known
  */
 public record ArticleFeatures(String id, StoryRef story, long seenAt, Long publishedAt, String language,
                               Map<String, Double> entities, int[] content, Map<Integer, String> names,
-                              int[] spellings) {
+                              int[] spellings, int year) {
 
     public ArticleFeatures {
         entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
         names = names == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(names));
         spellings = spellings == null ? new int[0] : spellings;
+    }
+
+    /** Features with no year known. */
+    public ArticleFeatures(String id, StoryRef story, long seenAt, Long publishedAt, String language,
+                           Map<String, Double> entities, int[] content, Map<Integer, String> names, int[] spellings) {
+        this(id, story, seenAt, publishedAt, language, entities, content, names, spellings, 0);
     }
 
     /** Features without name keys or spellings. */

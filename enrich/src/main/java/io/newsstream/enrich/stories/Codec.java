@@ -85,6 +85,8 @@ final class Codec {
             out.writeUTF(s.language() == null ? "" : s.language());
             vector(out, s.terms());
             vector(out, s.entities());
+            // a trailing field: stories written before it read as of no known year
+            out.writeShort(s.latestYear());
         });
     }
 
@@ -97,8 +99,11 @@ final class Codec {
             Long lastPublished = in.readBoolean() ? in.readLong() : null;
             int articles = in.readInt();
             String language = in.readUTF();
-            return new StoryState(id, firstSeen, lastSeen, lastPublished, articles, language.isEmpty() ? null : language,
-                    vector(in), vector(in));
+            String lang = language.isEmpty() ? null : language;
+            TermVector terms = vector(in);
+            TermVector entities = vector(in);
+            return new StoryState(id, firstSeen, lastSeen, lastPublished, articles, lang, terms, entities,
+                    in.available() > 0 ? in.readShort() : 0);
         });
     }
 

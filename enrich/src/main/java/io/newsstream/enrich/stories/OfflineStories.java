@@ -54,7 +54,8 @@ public final class OfflineStories {
         }
         EnrichedArticle enriched = enrich.apply(raw);
         StoryRef story = assigner.assign(StoryFeatures.of(enriched, StoryFeatures.contentTerms(enriched.title(), raw.text()),
-                StoryFeatures.spellings(enriched.title(), raw.text()), seenAt));
+                StoryFeatures.spellings(enriched.title(), raw.text()), StoryFeatures.yearNamed(enriched.title(), raw.text(), seenAt),
+                seenAt));
         originals.put(enriched.id(), enriched, seenAt + quietMs);
         EnrichedArticle out = enriched.withStory(story);
         return keepText ? out : out.withoutText();

@@ -105,6 +105,16 @@ public final class StoryAssigner {
      * same event, not a similar one of the same actors, joins after a lull.
      */
     static final double LATE_THRESHOLD = 0.40;
+    /**
+     * An article whose year ({@link ArticleFeatures#year}) is more than this many years after the latest year of
+     * a story ({@link StoryState#latestYear}) is likely a report of a later event of the same kind: its similarity
+     * to that story counts {@link #LATER_YEAR_FACTOR}. For dated articles the time decay says as much; this is for
+     * undated ones, whose year is the latest they name: an article cannot name a year after it was written, but it
+     * may name years before (background), so only a later year counts against a story, and by a margin.
+     */
+    static final int LATER_YEAR_GAP = 2;
+    /** What the similarity of an article to a story it is {@link #LATER_YEAR_GAP} years later than counts. */
+    static final double LATER_YEAR_FACTOR = 0.5;
     /** A word or entity no article has used for this long drops out of the document frequencies. */
     public static final Duration FREQUENCY_MEMORY = Duration.ofDays(30);
     /** Document-frequency expiry times are rounded up to this, so a frequent word costs one write per article. */
@@ -128,11 +138,27 @@ public final class StoryAssigner {
      *                      the quiet period, for no late tier. Stories and their postings stay in state this long
      * @param lateThreshold similarity without the time factor at or above which an article joins a story
      *                      beyond the quiet period, within the late horizon
+     * @param laterYearFactor what the similarity to a story counts when the article's year is more than
+     *                      {@link #LATER_YEAR_GAP} after the story's latest (1: years are not compared)
      */
     public record Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
-                           int priorDocuments, boolean spellings, Duration lateHorizon, double lateThreshold) {
+                           int priorDocuments, boolean spellings, Duration lateHorizon, double lateThreshold,
+                           double laterYearFactor) {
         public static final Settings DEFAULT = new Settings(JOIN_THRESHOLD, ENTITY_FLOOR, TIME_SCALE, CROSS_LANGUAGE,
-                PRIOR_DOCUMENTS, true, LATE_HORIZON, LATE_THRESHOLD);
+                PRIOR_DOCUMENTS, true, LATE_HORIZON, LATE_THRESHOLD, LATER_YEAR_FACTOR);
+
+        /** Settings with the default later-year factor. */
+        public Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
+                        int priorDocuments, boolean spellings, Duration lateHorizon, double lateThreshold) {
+            this(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings, lateHorizon, lateThreshold,
+                    LATER_YEAR_FACTOR);
+        }
+
+        /** These settings with another later-year factor (1: years are not compared). */
+        public Settings withLaterYearFactor(double factor) {
+            return new Settings(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings,
+                    lateHorizon, lateThreshold, factor);
+        }
 
         /** Settings with the default late tier. */
         public Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
@@ -143,7 +169,7 @@ public final class StoryAssigner {
         /** These settings with another late tier: {@code horizon} null (or not above the quiet period) for none. */
         public Settings withLate(Duration horizon, double threshold) {
             return new Settings(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings,
-                    horizon, threshold);
+                    horizon, threshold, laterYearFactor);
         }
 
         /** Settings with spellings on. */
@@ -246,7 +272,7 @@ public final class StoryAssigner {
         } else {
             ref = new StoryRef(STORY_PREFIX + article.id(), null, 1.0);
             story = new StoryState(ref.id(), article.seenAt(), article.seenAt(), article.publishedAt(), 1,
-                    article.language(), v.terms(), v.entities());
+                    article.language(), v.terms(), v.entities(), article.year());
         }
         remember(article, ref, story, v);
         return ref;
@@ -271,7 +297,7 @@ public final class StoryAssigner {
         StoryState s = index.story(storyId);
         StoryState story = s != null ? joined(s, copy, null)
                 : new StoryState(storyId, copy.seenAt(), copy.seenAt(), copy.publishedAt(), 1, copy.language(),
-                        TermVector.EMPTY, TermVector.EMPTY);
+                        TermVector.EMPTY, TermVector.EMPTY, copy.year());
         remember(copy, ref, story, null);
         return ref;
     }
@@ -327,7 +353,7 @@ public final class StoryAssigner {
             entities.put(e.getKey(), (1 + Math.log(e.getValue())) / (1 + Math.log(max)));
         }
         return new ArticleFeatures(article.id(), article.story(), article.seenAt(), article.publishedAt(),
-                article.language(), entities, article.content(), article.names(), article.spellings());
+                article.language(), entities, article.content(), article.names(), article.spellings(), article.year());
     }
 
     /** An article's unit word and entity vectors under the current document frequencies. */
@@ -356,6 +382,9 @@ public final class StoryAssigner {
                 // the cosine with a story whose entities are the spelled ones, equally weighted
                 s = Math.max(s, settings.crossLanguage() * weightOf(v.entities(), spelled) / Math.sqrt(spelled.size()));
             }
+        }
+        if (article.year() > 0 && story.latestYear() > 0 && article.year() > story.latestYear() + LATER_YEAR_GAP) {
+            s *= settings.laterYearFactor();
         }
         if (decay && settings.timeScale() != null && article.publishedAt() != null && story.lastPublished() != null) {
             s *= Math.exp(-(double) Math.abs(article.publishedAt() - story.lastPublished()) / settings.timeScale().toMillis());
@@ -504,8 +533,10 @@ public final class StoryAssigner {
         }
         TermVector terms = v == null ? s.terms() : s.terms().plus(v.terms(), CENTROID_TERMS);
         TermVector entities = v == null ? s.entities() : s.entities().plus(v.entities(), CENTROID_ENTITIES);
+        // a copy's year is its original's; only originals move the story's
+        int latestYear = v == null ? s.latestYear() : Math.max(s.latestYear(), a.year());
         return new StoryState(s.id(), s.firstSeen(), Math.max(s.lastSeen(), a.seenAt()), lastPublished,
-                s.articles() + 1, s.language(), terms, entities);
+                s.articles() + 1, s.language(), terms, entities, latestYear);
     }
 
     private void remember(ArticleFeatures article, StoryRef ref, StoryState story, Vectors v) {

@@ -2,6 +2,8 @@ package io.newsstream.enrich.stories;
 
 import io.newsstream.common.model.EnrichedArticle;
 import io.newsstream.common.model.Entity;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +53,32 @@ public final class StoryFeatures {
      * Hangul ({@link #spellings}; null or empty otherwise).
      */
     public static ArticleFeatures of(EnrichedArticle a, int[] content, int[] spellings, long seenAt) {
-        return new ArticleFeatures(a.id(), null, seenAt, publishedMillis(a), a.language(), entityWeights(a.entities()),
-                content, Spellings.ofEntities(topEntities(a.entities())), spellings);
+        return of(a, content, spellings, 0, seenAt);
+    }
+
+    /**
+     * As {@link #of(EnrichedArticle, int[], int[], long)}, with the latest year the article's text names
+     * ({@link #yearNamed}; 0 for none), which is its year when its publication time is not known.
+     */
+    public static ArticleFeatures of(EnrichedArticle a, int[] content, int[] spellings, int yearNamed, long seenAt) {
+        Long published = publishedMillis(a);
+        int year = published != null ? yearOf(published) : yearNamed;
+        return new ArticleFeatures(a.id(), null, seenAt, published, a.language(), entityWeights(a.entities()),
+                content, Spellings.ofEntities(topEntities(a.entities())), spellings, year);
+    }
+
+    /**
+     * The latest year {@code title} or {@code text} names that is not after the year of {@code seenAt} (epoch
+     * milliseconds), or 0 ({@link TextFeatures#latestYear}): the earliest year an undated article can have
+     * been written in.
+     */
+    public static int yearNamed(String title, String text, long seenAt) {
+        // without an ingest time no year is too late
+        return TextFeatures.latestYear(title, text, seenAt > 0 ? yearOf(seenAt) : Integer.MAX_VALUE);
+    }
+
+    private static int yearOf(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).getYear();
     }
 
     /** The keys of the words of an article in Hangul, for matching them to entity names ({@link Spellings#ofText}). */

@@ -14,12 +14,20 @@ import java.util.Objects;
  * @param terms          centroid of its articles' TF-IDF word vectors (each of unit length when added),
  *                       the heaviest {@link StoryAssigner#CENTROID_TERMS} terms
  * @param entities       centroid of its articles' IDF-weighted entity vectors, likewise
+ * @param latestYear     the latest of its original articles' years ({@link ArticleFeatures#year}), 0 when none
+ *                       is known
  */
 public record StoryState(String id, long firstSeen, long lastSeen, Long lastPublished, int articles,
-                         String language, TermVector terms, TermVector entities) {
+                         String language, TermVector terms, TermVector entities, int latestYear) {
 
     public StoryState {
         Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(entities, "entities");
+    }
+
+    /** A story with no year known. */
+    public StoryState(String id, long firstSeen, long lastSeen, Long lastPublished, int articles, String language,
+                      TermVector terms, TermVector entities) {
+        this(id, firstSeen, lastSeen, lastPublished, articles, language, terms, entities, 0);
     }
 }

@@ -92,6 +92,59 @@ public final class TextFeatures {
         return out;
     }
 
+    /** The earliest year {@link #latestYear} takes for a year. */
+    static final int FIRST_YEAR = 1900;
+
+    /**
+     * The latest calendar year that {@code title} or {@code text} names, not after {@code notAfter}; 0 when
+     * they name none. A year is a run of exactly four digits from {@value #FIRST_YEAR} on, not part of a longer
+     * number, an amount or a decimal ({@code 1,2013}, {@code $2015}, {@code 2014.5}); a later year than
+     * {@code notAfter} (a target such as "by 2030") is not one the article can be written in, so it is skipped.
+     * A four-digit count in that range ("2015 people") is read as a year.
+     */
+    public static int latestYear(String title, String text, int notAfter) {
+        return Math.max(latestYear(title, notAfter), latestYear(text, notAfter));
+    }
+
+    private static int latestYear(String s, int notAfter) {
+        if (s == null) {
+            return 0;
+        }
+        int latest = 0;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            if (!isAsciiDigit(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isAsciiDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i - start != 4) {
+                continue;
+            }
+            char before = start == 0 ? ' ' : s.charAt(start - 1);
+            boolean numberBefore = before == '.' || before == ',' || before == '$' || before == '\u00a3'
+                    || before == '\u20ac' || before == '#' || Character.isLetter(before);
+            boolean numberAfter = i < n && (Character.isLetter(s.charAt(i))
+                    || ((s.charAt(i) == '.' || s.charAt(i) == ',') && i + 1 < n && isAsciiDigit(s.charAt(i + 1))));
+            if (numberBefore || numberAfter) {
+                continue;
+            }
+            int year = Integer.parseInt(s, start, i, 10);
+            if (year >= FIRST_YEAR && year <= notAfter && year > latest) {
+                latest = year;
+            }
+        }
+        return latest;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /**
      * The content words of headline and body as term counts, {@code [key0, count0, key1, count1, ...]}
      * for the {@link #MAX_TERMS} most frequent, most frequent first (ties: lower key first). A headline

@@ -61,13 +61,15 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], EnrichO
         }
         NearDuplicateDetector.Content content = NearDuplicateDetector.content(raw.text());
         StoryInput input;
-        if (hints.copyOf(raw.id(), content, ArticleTimes.seenAt(raw.ingestedAt(), record.timestamp())) != null) {
+        long seenAt = ArticleTimes.seenAt(raw.ingestedAt(), record.timestamp());
+        if (hints.copyOf(raw.id(), content, seenAt) != null) {
             input = StoryInput.copy(raw.id(), record.value(), content);
         } else {
             try {
                 long t0 = System.nanoTime();
                 input = StoryInput.enriched(record.value(), content, enricher.enrich(raw),
-                        StoryFeatures.contentTerms(raw.title(), raw.text()), StoryFeatures.spellings(raw.title(), raw.text()));
+                        StoryFeatures.contentTerms(raw.title(), raw.text()), StoryFeatures.spellings(raw.title(), raw.text()),
+                        StoryFeatures.yearNamed(raw.title(), raw.text(), seenAt));
                 metrics.enrichmentTime(System.nanoTime() - t0);
             } catch (RuntimeException | StackOverflowError e) {
                 // A model failure on one article must not stop the stream: the story step writes the

@@ -20,28 +20,36 @@ import io.newsstream.enrich.stories.NearDuplicateDetector;
  * @param spellings     kind enriched: for an article in Hangul, the keys of its words (null from an older release)
  * @param exception     kind failed: the class of the exception that failed the enrichment
  * @param failure       kind failed: why enrichment failed
+ * @param year          kind enriched: the latest year the headline or body names, not after the ingest year
+ *                      ({@link io.newsstream.enrich.stories.StoryFeatures#yearNamed}); 0 for none, null from an
+ *                      older release
  */
 record StoryInput(String kind, String id, byte[] originalValue, int shingles, int[] signature,
-                  EnrichedArticle article, int[] terms, String exception, String failure, int[] spellings) {
+                  EnrichedArticle article, int[] terms, String exception, String failure, int[] spellings, Integer year) {
 
     static final String ENRICHED = "enriched";
     static final String COPY = "copy";
     static final String FAILED = "failed";
 
     static StoryInput enriched(byte[] originalValue, NearDuplicateDetector.Content content, EnrichedArticle article,
-                               int[] terms, int[] spellings) {
+                               int[] terms, int[] spellings, int year) {
         return new StoryInput(ENRICHED, article.id(), originalValue, content.shingles(), content.signature(), article,
-                terms, null, null, spellings);
+                terms, null, null, spellings, year);
     }
 
     static StoryInput copy(String id, byte[] originalValue, NearDuplicateDetector.Content content) {
-        return new StoryInput(COPY, id, originalValue, content.shingles(), content.signature(), null, null, null, null, null);
+        return new StoryInput(COPY, id, originalValue, content.shingles(), content.signature(), null, null, null, null, null, null);
     }
 
     static StoryInput failed(String id, byte[] originalValue, NearDuplicateDetector.Content content, String exception,
                              String failure) {
         return new StoryInput(FAILED, id, originalValue, content.shingles(), content.signature(), null, null, exception,
-                failure, null);
+                failure, null, null);
+    }
+
+    /** {@link #year}, 0 when not known. */
+    int yearNamed() {
+        return year == null ? 0 : year;
     }
 
     NearDuplicateDetector.Content content() {

@@ -114,16 +114,16 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
             hints.remember(in.id(), in.content(), seenAt, seenAt + quietPeriod.toMillis());
         }
         switch (in.kind()) {
-            case StoryInput.ENRICHED -> original(in.article(), in.terms(), in.spellings(), seenAt, record.headers());
+            case StoryInput.ENRICHED -> original(in.article(), in.terms(), in.spellings(), in.yearNamed(), seenAt, record.headers());
             case StoryInput.COPY -> enrichHere(raw, in, seenAt, record.headers());
             case StoryInput.FAILED -> failed(in, record.headers());
             default -> throw new IllegalStateException("unknown story input kind " + in.kind());
         }
     }
 
-    private void original(EnrichedArticle article, int[] terms, int[] spellings, long seenAt, Headers headers) {
+    private void original(EnrichedArticle article, int[] terms, int[] spellings, int yearNamed, long seenAt, Headers headers) {
         long t0 = System.nanoTime();
-        StoryRef story = assigner.assign(StoryFeatures.of(article, terms, spellings, seenAt));
+        StoryRef story = assigner.assign(StoryFeatures.of(article, terms, spellings, yearNamed, seenAt));
         metrics.storyAssignmentTime(System.nanoTime() - t0);
         store.put("e/" + article.id(), articleSerde.toBytes(article), seenAt + quietPeriod.toMillis());
         emit(article.withStory(story), headers);
@@ -143,7 +143,7 @@ final class StoryProcessor implements Processor<byte[], StoryInput, byte[], Enri
             return;
         }
         original(article, StoryFeatures.contentTerms(raw.title(), raw.text()), StoryFeatures.spellings(raw.title(), raw.text()),
-                seenAt, headers);
+                StoryFeatures.yearNamed(raw.title(), raw.text(), seenAt), seenAt, headers);
     }
 
     private void failed(StoryInput in, Headers headers) {

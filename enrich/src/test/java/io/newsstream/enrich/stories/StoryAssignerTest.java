@@ -1,6 +1,7 @@
 package io.newsstream.enrich.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.newsstream.common.model.StoryRef;
 import java.time.Duration;
@@ -173,5 +174,66 @@ class StoryAssignerTest {
         assertThat(copy).isEqualTo(new StoryRef("st_a", "a", 0.93));
         assertThat(assigner.assignCopy(article("c", T0 + 2 * HOUR, BRIDGE, "ent_lopez"), "a", 0.5)).isEqualTo(copy);
         assertThat(assigner.assign(article("a", T0 + 2 * HOUR, BRIDGE, "ent_lopez"))).isEqualTo(new StoryRef("st_a", null, 1.0));
+    }
+
+    /** {@code a} undated, of {@code year}. */
+    private static ArticleFeatures ofYear(ArticleFeatures a, int year) {
+        return new ArticleFeatures(a.id(), null, a.seenAt(), null, a.language(), a.entities(), a.content(), a.names(),
+                a.spellings(), year);
+    }
+
+    /** The similarity {@code second} joins {@code first}'s story with, in a fresh assigner. */
+    private static StoryRef secondOf(ArticleFeatures first, ArticleFeatures second) {
+        StoryAssigner fresh = new StoryAssigner(new InMemoryStoryIndex(), Duration.ofDays(3));
+        fresh.assign(first);
+        return fresh.assign(second);
+    }
+
+    @Test
+    void shouldCountHalfTheSimilarityOfAnUndatedArticleNamingAYearWellAfterItsStorys() {
+        ArticleFeatures first = ofYear(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"), 2008);
+        ArticleFeatures same = article("b", T0 + HOUR, BRIDGE, "ent_lopez", "ent_porto");
+
+        StoryRef within = secondOf(first, ofYear(same, 2008 + StoryAssigner.LATER_YEAR_GAP));
+        StoryRef later = secondOf(first, ofYear(same, 2008 + StoryAssigner.LATER_YEAR_GAP + 1));
+
+        assertThat(within.id()).isEqualTo("st_a");
+        assertThat(later.id()).isEqualTo("st_a");
+        assertThat(later.similarity()).isCloseTo(within.similarity() * StoryAssigner.LATER_YEAR_FACTOR, within(0.001));
+    }
+
+    @Test
+    void shouldStartAStoryForAnArticleOfALaterYearThatWouldJoinOtherwise() {
+        ArticleFeatures first = ofYear(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"), 2008);
+        ArticleFeatures next = article("b", T0 + HOUR, BRIDGE_TOLLS, "ent_porto");
+        StoryRef sameYear = secondOf(first, ofYear(next, 2008));
+        assertThat(sameYear.id()).isEqualTo("st_a");
+        assertThat(sameYear.similarity() * StoryAssigner.LATER_YEAR_FACTOR).as("halved, it misses the threshold")
+                .isLessThan(StoryAssigner.JOIN_THRESHOLD);
+
+        assertThat(secondOf(first, ofYear(next, 2013)).id()).isEqualTo("st_b");
+    }
+
+    @Test
+    void shouldHoldNeitherAnEarlierYearNorAnUnknownOneAgainstAStory() {
+        ArticleFeatures first = article("a", T0, BRIDGE, "ent_lopez", "ent_porto");
+        ArticleFeatures next = article("b", T0 + HOUR, BRIDGE_2, "ent_porto", "ent_lopez");
+        StoryRef unknown = secondOf(ofYear(first, 0), ofYear(next, 0));
+        assertThat(unknown.id()).isEqualTo("st_a");
+
+        // an article names the years before it as background; a story or an article without a year is not compared
+        assertThat(secondOf(ofYear(first, 2013), ofYear(next, 2001))).isEqualTo(unknown);
+        assertThat(secondOf(ofYear(first, 0), ofYear(next, 2020))).isEqualTo(unknown);
+        assertThat(secondOf(ofYear(first, 2008), ofYear(next, 0))).isEqualTo(unknown);
+    }
+
+    @Test
+    void shouldKeepAStorysLatestYearOverItsArticles() {
+        assigner.assign(ofYear(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"), 2008));
+        assigner.assign(ofYear(article("b", T0 + HOUR, BRIDGE, "ent_lopez", "ent_porto"), 2010));
+        assigner.assign(ofYear(article("c", T0 + 2 * HOUR, BRIDGE, "ent_lopez", "ent_porto"), 2009));
+
+        assertThat(index.story("st_a").articles()).isEqualTo(3);
+        assertThat(index.story("st_a").latestYear()).isEqualTo(2010);
     }
 }

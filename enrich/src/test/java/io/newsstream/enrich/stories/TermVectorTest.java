@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.newsstream.common.model.StoryRef;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,11 @@ class TermVectorTest {
                 TermVector.of(new int[] {42}, new double[] {1}));
 
         assertThat(Codec.story(Codec.story(s))).isEqualTo(s);
+        StoryState dated = new StoryState("st_a", 1, 2, 3L, 4, "de", s.terms(), s.entities(), 2013);
+        byte[] bytes = Codec.story(dated);
+        assertThat(Codec.story(bytes)).isEqualTo(dated);
+        assertThat(Codec.story(Arrays.copyOf(bytes, bytes.length - 2))).as("written before the story's year was kept")
+                .isEqualTo(new StoryState("st_a", 1, 2, 3L, 4, "de", s.terms(), s.entities(), 0));
         byte[] versionOne = ByteBuffer.allocate(3).put((byte) 1).putShort((short) 0).array();
         assertThat(Codec.story(versionOne)).isNull();
         assertThat(Codec.articleFeatures(versionOne)).isNull();

@@ -66,7 +66,8 @@ class StoryProcessorTest {
 
     private StoryInput enriched(RawArticle raw) {
         return StoryInput.enriched(RAW.toBytes(raw), NearDuplicateDetector.content(raw.text()), enricher.enrich(raw),
-                StoryFeatures.contentTerms(raw.title(), raw.text()), StoryFeatures.spellings(raw.title(), raw.text()));
+                StoryFeatures.contentTerms(raw.title(), raw.text()), StoryFeatures.spellings(raw.title(), raw.text()),
+                StoryFeatures.yearNamed(raw.title(), raw.text(), raw.ingestedAt().toEpochMilli()));
     }
 
     /** What the enrichment step sends when the hints say {@code raw} is a copy: its models skipped. */
