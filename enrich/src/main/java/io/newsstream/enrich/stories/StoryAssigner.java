@@ -113,7 +113,7 @@ public final class StoryAssigner {
      * may name years before (background), so only a later year counts against a story, and by a margin.
      */
     static final int LATER_YEAR_GAP = 2;
-    /** What the similarity of an article to a story it is {@link #LATER_YEAR_GAP} years later than counts. */
+    /** What the similarity of an article counts to a story whose year it is more than {@link #LATER_YEAR_GAP} years after. */
     static final double LATER_YEAR_FACTOR = 0.5;
     /** A word or entity no article has used for this long drops out of the document frequencies. */
     public static final Duration FREQUENCY_MEMORY = Duration.ofDays(30);

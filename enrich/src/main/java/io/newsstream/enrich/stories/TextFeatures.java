@@ -24,6 +24,8 @@ public final class TextFeatures {
     public static final int MAX_TERMS = 100;
     /** How many times a headline word counts against a body word. */
     static final int TITLE_WEIGHT = 2;
+    /** The earliest year {@link #latestYear} takes for a year. */
+    static final int FIRST_YEAR = 1900;
 
     /**
      * Common English function words and reporting verbs: they say nothing about which event an article
@@ -91,9 +93,6 @@ public final class TextFeatures {
         }
         return out;
     }
-
-    /** The earliest year {@link #latestYear} takes for a year. */
-    static final int FIRST_YEAR = 1900;
 
     /**
      * The latest calendar year that {@code title} or {@code text} names, not after {@code notAfter}; 0 when
