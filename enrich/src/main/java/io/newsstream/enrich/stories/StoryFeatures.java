@@ -45,19 +45,12 @@ public final class StoryFeatures {
 
     /** Features of an enriched article whose content terms were computed already, seen at {@code seenAt} (epoch milliseconds). */
     public static ArticleFeatures of(EnrichedArticle a, int[] content, long seenAt) {
-        return of(a, content, null, seenAt);
+        return of(a, content, null, 0, seenAt);
     }
 
     /**
      * As {@link #of(EnrichedArticle, int[], long)}, with the keys of the article's words when it is in
-     * Hangul ({@link #spellings}; null or empty otherwise).
-     */
-    public static ArticleFeatures of(EnrichedArticle a, int[] content, int[] spellings, long seenAt) {
-        return of(a, content, spellings, 0, seenAt);
-    }
-
-    /**
-     * As {@link #of(EnrichedArticle, int[], int[], long)}, with the latest year the article's text names
+     * Hangul ({@link #spellings}; null or empty otherwise) and the latest year its text names
      * ({@link #yearNamed}; 0 for none), which is its year when its publication time is not known.
      */
     public static ArticleFeatures of(EnrichedArticle a, int[] content, int[] spellings, int yearNamed, long seenAt) {
