@@ -533,7 +533,27 @@ public final class BenchMain implements Callable<Integer> {
             return "";
         }
         return String.format(Locale.ROOT, "; cores busy: enrich %.2f, broker and driver %.2f",
-                worker.doubleValue(), bench.doubleValue());
+                worker.doubleValue(), bench.doubleValue()) + streamThreads(run);
+    }
+
+    /**
+     * Each stream thread's CPU seconds since the service started and its tasks: Kafka Streams deals a thread
+     * an equal number of tasks, not of work, and the story step's one task is one of them.
+     */
+    static String streamThreads(Map<String, Object> run) {
+        if (!(run.get("streamThreads") instanceof List<?> threads) || threads.size() < 2) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Object t : threads) {
+            if (t instanceof Map<?, ?> m && m.get("tasks") instanceof List<?> tasks && m.get("cpuMillis") instanceof Number cpu) {
+                long enrichTasks = tasks.stream().filter(id -> String.valueOf(id).startsWith("0_")).count();
+                boolean story = tasks.size() > enrichTasks;
+                parts.add(String.format(Locale.ROOT, "%.1f s (%d raw partition%s%s)", cpu.doubleValue() / 1000,
+                        enrichTasks, enrichTasks == 1 ? "" : "s", story ? " + story step" : ""));
+            }
+        }
+        return "; stream threads' CPU: " + String.join(", ", parts);
     }
 
     private void backfillRow(Report report, Corpus corpus, int count, String bootstrap, Path work)
@@ -657,7 +677,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /**
-     * End to end with more enrich processes and threads on the same 4 partitions: a second worker JVM (its own
+     * End to end with more enrich processes and threads on the same {@link EndToEnd#PARTITIONS} partitions: a second worker JVM (its own
      * -Xmx1g) joins the first for the two-process runs. Throughput only, measured as the max sustained rate.
      */
     private void scaleOut(Report report, String bootstrap, WorkerProcess worker, List<String> workerOptions, Corpus corpus,
@@ -682,8 +702,8 @@ public final class BenchMain implements Callable<Integer> {
                     heapPeaks.put(processes + "x" + threads, e2e.stop());
                     double steady = steady(max);
                     report.add(String.format(Locale.ROOT, "Scale-out: %d enrich process%s x %d stream thread%s (%d in all), "
-                                            + "4 partitions, max sustained", processes, processes == 1 ? "" : "es", threads,
-                                    threads == 1 ? "" : "s", processes * threads),
+                                            + "%d partitions, max sustained", processes, processes == 1 ? "" : "es", threads,
+                                    threads == 1 ? "" : "s", processes * threads, EndToEnd.PARTITIONS),
                             String.format(Locale.ROOT, "%s articles/s (%s one process with 1 thread, %s with 2; start-up to RUNNING %s ms%s)",
                                     Report.num(steady), ratio(steady, e2eRates.getOrDefault(1, Double.NaN)),
                                     ratio(steady, e2eRates.getOrDefault(2, Double.NaN)), max.get("startupMillis"),
@@ -811,7 +831,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /** What each figure means, written into BENCHMARKS.md under the table. */
-    static final String METHOD = """
+    private static final String METHOD_TEXT = """
             - **Articles**: the seed articles as ingest reads them, plus seed-like variants generated at run time:
               each a new article of a seed's length made of sentences drawn at random from all the seeds, with its
               numbers changed, so no two are copies of each other. The same articles are used for every step.
@@ -835,7 +855,7 @@ public final class BenchMain implements Callable<Integer> {
               gunzipped and decoded, so the figure is jsoup parsing plus extraction; median of the timed passes, in the
               bench JVM before anything else starts. The F1, precision and recall beside it are the benchmark's own
               scoring (`evaluate.py`, ported as `ShingleScore`) of the same run; the bar is F1 >= 0.96.
-            - **End to end**: an embedded Kafka broker (KRaft, in the bench JVM), topics of 4 partitions, the enrich
+            - **End to end**: an embedded Kafka broker (KRaft, in the bench JVM), topics of PARTITIONS partitions (`topic.partitions`, the default), the enrich
               service (`EnrichService`, exactly-once v2) in the worker JVM. N articles (about the enrichment's
               per-run seconds' worth) are pre-loaded onto the raw topic, then the service starts. A
               `read_committed` consumer reads the enriched topic; the maximum sustained rate is N over the time
@@ -870,7 +890,7 @@ public final class BenchMain implements Callable<Integer> {
               counted as for the maximum sustained rate. Shown as n/a while enriched records carry no story.
             - **Scale-out**: the same end-to-end measure with a second enrich JVM (its own `-Xmx1g`, models loaded
               before the clock starts) in the same application: 2 processes x 1 thread, 1 process x 4 threads and
-              2 processes x 2 threads, on the same 4 partitions; rate from the moment the last process reached
+              2 processes x 2 threads, on the same PARTITIONS partitions; rate from the moment the last process reached
               RUNNING. On a 2-core machine 4 threads share 2 cores with the broker, so these rows show what one
               more process costs more than what more cores give.
             - **Story step alone**: the production copy detector and story assigner over RocksDB stores (no
@@ -894,4 +914,7 @@ public final class BenchMain implements Callable<Integer> {
               `enrich.commit.idle=off` (a commit every `enrich.commit.interval` only); `--compare KEY=VALUE`
               measures other settings in their place, e.g. a longer commit interval.
             """;
+
+    /** {@link #METHOD_TEXT} with the bench topics' partition count. */
+    static final String METHOD = METHOD_TEXT.replace("PARTITIONS", Integer.toString(EndToEnd.PARTITIONS));
 }

@@ -48,8 +48,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class EndToEnd implements AutoCloseable {
 
-    /** Partitions of each bench topic: a multiple of every thread count measured, so threads get equal shares. */
-    static final int PARTITIONS = 4;
+    /** Partitions of each bench topic: the product's default, which gives 1, 2 and 4 stream threads equal numbers of tasks. */
+    static final int PARTITIONS = io.newsstream.common.config.TopicConfig.DEFAULT_PARTITIONS;
 
     private final String bootstrap;
     private final List<WorkerProcess> workers;
@@ -200,6 +200,7 @@ final class EndToEnd implements AutoCloseable {
             m.put("workerCores", (double) workersCpu / wall);
             m.put("benchCores", (double) benchCpu / wall);
         }
+        m.put("streamThreads", streamThreads());
         if (got.isEmpty()) {
             m.put("steady", 0.0);
             return m;
@@ -213,6 +214,18 @@ final class EndToEnd implements AutoCloseable {
         m.put("steady", Stats.perSecond(got.size(), Math.max(1, last - runningAt) * 1_000_000L));
         m.put("complete", got.size() >= expected);
         return m;
+    }
+
+    /** Every enrich process's stream threads: their active tasks and the CPU time each used since the start. */
+    private List<Object> streamThreads() throws InterruptedException {
+        List<Object> all = new ArrayList<>();
+        for (WorkerProcess w : workers) {
+            w.send(Map.of("cmd", "threads"));
+            if (w.await("threads", Duration.ofSeconds(30)).payload().get("threads") instanceof List<?> threads) {
+                all.addAll(threads);
+            }
+        }
+        return all;
     }
 
     private static long benchCpuNanos() {

@@ -103,6 +103,7 @@ public final class EnrichWorker {
                     ((Number) c.get("measured")).intValue(), Path.of((String) c.get("dir"))));
             case "start" -> start(c);
             case "stop" -> reply("stopped", Map.of("heap", stopService()));
+            case "threads" -> reply("threads", Map.of("threads", service == null ? List.of() : streamThreads()));
             case "quit" -> {
                 return false;
             }
@@ -287,6 +288,24 @@ public final class EnrichWorker {
         service.close();
         service = null;
         return snapshot;
+    }
+
+    /** Each stream thread of the running service: its active tasks and the CPU time it used. */
+    private List<Map<String, Object>> streamThreads() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                cpu.put(info.getThreadName(), mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (org.apache.kafka.streams.ThreadMetadata t : service.streams().metadataForLocalThreads()) {
+            List<String> tasks = t.activeTasks().stream().map(task -> task.taskId().toString()).sorted().toList();
+            out.add(Map.of("name", t.threadName(), "tasks", tasks,
+                    "cpuMillis", cpu.getOrDefault(t.threadName(), -1_000_000L) / 1_000_000L));
+        }
+        return out;
     }
 
     private synchronized void reply(String event, Map<String, ?> payload) {

@@ -15,7 +15,14 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public record TopicConfig(Map<String, String> names, Map<String, Integer> partitions, short replicationFactor) {
 
-    public static final int DEFAULT_PARTITIONS = 3;
+    /**
+     * Partitions of every topic without its own count. Enrich runs one task per raw partition plus the
+     * story step's one task, and Kafka Streams gives each stream thread an equal number of tasks, not of
+     * work: with 7 raw partitions there are 8 tasks, an equal share for 1, 2, 4 or 8 threads, and the
+     * thread that runs the story step has one raw partition fewer. With 3 (the default until 2026-12)
+     * and 2 threads one thread had two raw partitions and the other one plus the story step.
+     */
+    public static final int DEFAULT_PARTITIONS = 7;
 
     public TopicConfig {
         names = Map.copyOf(names);

@@ -19,7 +19,7 @@ class NewsstreamConfigTest {
         NewsstreamConfig c = NewsstreamConfig.defaults();
         assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(c.topics().name(Topics.RAW)).isEqualTo("news.articles.raw");
-        assertThat(c.topics().partitions(Topics.ENRICHED)).isEqualTo(3);
+        assertThat(c.topics().partitions(Topics.ENRICHED)).isEqualTo(7);
         assertThat(c.enrich().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(c.sink().window()).isEqualTo(Duration.ofHours(1));
         assertThat(c.ingest().httpBind()).isEqualTo("127.0.0.1");
