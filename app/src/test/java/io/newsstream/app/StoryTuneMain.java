@@ -37,7 +37,8 @@ import java.util.function.Function;
  * {@code key, gold story, story, similarity} per article to FILE. The grid: {@code tune.thresholds},
  * {@code tune.floors}, {@code tune.scales}, {@code tune.quiet}, and the late tier's {@code tune.late.horizons}
  * ({@code none} for no late tier) and {@code tune.late.thresholds} (default: the product's), and
- * {@code tune.year.factors} (the later-year factor, 1 for none; default: the product's); with
+ * {@code tune.year.factors} (the later-year factor, 1 for none; default: the product's) and {@code tune.sameyear.factors}
+ * (the same-year factor, 1 for none; default: the product's); with
  * {@code -Dtune.dumpdir=DIR} every grid point also writes such a file per corpus into DIR.
  */
 public final class StoryTuneMain {
@@ -85,22 +86,25 @@ public final class StoryTuneMain {
         double[] lateThresholds = doubles("tune.late.thresholds", Double.toString(defaults.lateThreshold()));
         String dumpDir = System.getProperty("tune.dumpdir");
         double[] yearFactors = doubles("tune.year.factors", Double.toString(defaults.laterYearFactor()));
+        double[] sameYearFactors = doubles("tune.sameyear.factors", Double.toString(defaults.sameYearFactor()));
         List<String> points = new ArrayList<>();
         List<StoryAssigner.Settings> grid = new ArrayList<>();
         List<Duration> quietPeriods = new ArrayList<>();
-        for (double yearFactor : yearFactors) {
-            for (String horizon : horizons) {
-                for (double lateTh : lateThresholds) {
-                    for (String quiet : quiets) {
-                        for (String scale : scales) {
-                            for (double floor : floors) {
-                                for (double th : thresholds) {
-                                    Duration ts = scale.equals("none") ? null : Duration.parse(scale);
-                                    grid.add(settings(th, floor, ts).withLate(horizon.equals("none") ? null : Duration.parse(horizon), lateTh)
-                                            .withLaterYearFactor(yearFactor));
-                                    quietPeriods.add(Duration.parse(quiet));
-                                    points.add(String.format("year=%.2f late=%s lth=%.2f quiet=%s scale=%s floor=%.2f th=%.2f", yearFactor,
-                                            horizon, lateTh, quiet, scale, floor, th));
+        for (double sameYear : sameYearFactors) {
+            for (double yearFactor : yearFactors) {
+                for (String horizon : horizons) {
+                    for (double lateTh : lateThresholds) {
+                        for (String quiet : quiets) {
+                            for (String scale : scales) {
+                                for (double floor : floors) {
+                                    for (double th : thresholds) {
+                                        Duration ts = scale.equals("none") ? null : Duration.parse(scale);
+                                        grid.add(settings(th, floor, ts).withLate(horizon.equals("none") ? null : Duration.parse(horizon), lateTh)
+                                                .withLaterYearFactor(yearFactor).withSameYearFactor(sameYear));
+                                        quietPeriods.add(Duration.parse(quiet));
+                                        points.add(String.format("sameyear=%.2f year=%.2f late=%s lth=%.2f quiet=%s scale=%s floor=%.2f th=%.2f",
+                                                sameYear, yearFactor, horizon, lateTh, quiet, scale, floor, th));
+                                    }
                                 }
                             }
                         }

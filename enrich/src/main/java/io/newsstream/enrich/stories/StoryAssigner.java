@@ -115,6 +115,13 @@ public final class StoryAssigner {
     static final int LATER_YEAR_GAP = 2;
     /** What the similarity of an article counts to a story whose year it is more than {@link #LATER_YEAR_GAP} years after. */
     static final double LATER_YEAR_FACTOR = 0.5;
+    /**
+     * What the similarity of an undated article counts (at most 1) to a story whose latest year is the latest year the
+     * article names: the same year is evidence of the same event, where a similar event of another time would name
+     * another. Only for undated articles: a dated article's year is its publication year, which every open story
+     * shares within its quiet period, and which the time decay already weighs.
+     */
+    static final double SAME_YEAR_FACTOR = 1.5;
     /** A word or entity no article has used for this long drops out of the document frequencies. */
     public static final Duration FREQUENCY_MEMORY = Duration.ofDays(30);
     /** Document-frequency expiry times are rounded up to this, so a frequent word costs one write per article. */
@@ -140,12 +147,22 @@ public final class StoryAssigner {
      *                      beyond the quiet period, within the late horizon
      * @param laterYearFactor what the similarity to a story counts when the article's year is more than
      *                      {@link #LATER_YEAR_GAP} after the story's latest (1: years are not compared)
+     * @param sameYearFactor what the similarity of an undated article counts (at most 1) when the latest year it
+     *                      names is the story's latest year (1: not compared)
      */
     public record Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
                            int priorDocuments, boolean spellings, Duration lateHorizon, double lateThreshold,
-                           double laterYearFactor) {
+                           double laterYearFactor, double sameYearFactor) {
         public static final Settings DEFAULT = new Settings(JOIN_THRESHOLD, ENTITY_FLOOR, TIME_SCALE, CROSS_LANGUAGE,
-                PRIOR_DOCUMENTS, true, LATE_HORIZON, LATE_THRESHOLD, LATER_YEAR_FACTOR);
+                PRIOR_DOCUMENTS, true, LATE_HORIZON, LATE_THRESHOLD, LATER_YEAR_FACTOR, SAME_YEAR_FACTOR);
+
+        /** Settings with the default same-year factor. */
+        public Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
+                        int priorDocuments, boolean spellings, Duration lateHorizon, double lateThreshold,
+                        double laterYearFactor) {
+            this(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings, lateHorizon, lateThreshold,
+                    laterYearFactor, SAME_YEAR_FACTOR);
+        }
 
         /** Settings with the default later-year factor. */
         public Settings(double joinThreshold, double entityFloor, Duration timeScale, double crossLanguage,
@@ -154,10 +171,16 @@ public final class StoryAssigner {
                     LATER_YEAR_FACTOR);
         }
 
-        /** These settings with another later-year factor (1: years are not compared). */
+        /** These settings with another later-year factor (1: a later year is not held against a story). */
         public Settings withLaterYearFactor(double factor) {
             return new Settings(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings,
-                    lateHorizon, lateThreshold, factor);
+                    lateHorizon, lateThreshold, factor, sameYearFactor);
+        }
+
+        /** These settings with another same-year factor (1: the same year does not count for a story). */
+        public Settings withSameYearFactor(double factor) {
+            return new Settings(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings,
+                    lateHorizon, lateThreshold, laterYearFactor, factor);
         }
 
         /** Settings with the default late tier. */
@@ -169,7 +192,7 @@ public final class StoryAssigner {
         /** These settings with another late tier: {@code horizon} null (or not above the quiet period) for none. */
         public Settings withLate(Duration horizon, double threshold) {
             return new Settings(joinThreshold, entityFloor, timeScale, crossLanguage, priorDocuments, spellings,
-                    horizon, threshold, laterYearFactor);
+                    horizon, threshold, laterYearFactor, sameYearFactor);
         }
 
         /** Settings with spellings on. */
@@ -385,6 +408,8 @@ public final class StoryAssigner {
         }
         if (article.year() > 0 && story.latestYear() > 0 && article.year() > story.latestYear() + LATER_YEAR_GAP) {
             s *= settings.laterYearFactor();
+        } else if (article.publishedAt() == null && article.year() > 0 && article.year() == story.latestYear()) {
+            s = Math.min(1, s * settings.sameYearFactor());
         }
         if (decay && settings.timeScale() != null && article.publishedAt() != null && story.lastPublished() != null) {
             s *= Math.exp(-(double) Math.abs(article.publishedAt() - story.lastPublished()) / settings.timeScale().toMillis());

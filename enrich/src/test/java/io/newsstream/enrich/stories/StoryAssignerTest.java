@@ -206,12 +206,49 @@ class StoryAssignerTest {
     void shouldStartAStoryForAnArticleOfALaterYearThatWouldJoinOtherwise() {
         ArticleFeatures first = ofYear(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"), 2008);
         ArticleFeatures next = article("b", T0 + HOUR, BRIDGE_TOLLS, "ent_porto");
-        StoryRef sameYear = secondOf(first, ofYear(next, 2008));
-        assertThat(sameYear.id()).isEqualTo("st_a");
-        assertThat(sameYear.similarity() * StoryAssigner.LATER_YEAR_FACTOR).as("halved, it misses the threshold")
+        // a year within the gap, not the story's own, which would count for it
+        StoryRef withinGap = secondOf(first, ofYear(next, 2008 + StoryAssigner.LATER_YEAR_GAP));
+        assertThat(withinGap.id()).isEqualTo("st_a");
+        assertThat(withinGap.similarity() * StoryAssigner.LATER_YEAR_FACTOR).as("halved, it misses the threshold")
                 .isLessThan(StoryAssigner.JOIN_THRESHOLD);
 
         assertThat(secondOf(first, ofYear(next, 2013)).id()).isEqualTo("st_b");
+    }
+
+    @Test
+    void shouldCountMoreTheSimilarityOfAnUndatedArticleNamingItsStorysYear() {
+        ArticleFeatures first = ofYear(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"), 2008);
+        ArticleFeatures next = article("b", T0 + HOUR, BRIDGE_TOLLS, "ent_porto");
+
+        StoryRef otherYear = secondOf(first, ofYear(next, 2007));
+        StoryRef sameYear = secondOf(first, ofYear(next, 2008));
+
+        assertThat(otherYear.id()).isEqualTo("st_a");
+        assertThat(sameYear.id()).isEqualTo("st_a");
+        assertThat(sameYear.similarity()).isCloseTo(Math.min(1, otherYear.similarity() * StoryAssigner.SAME_YEAR_FACTOR), within(0.001));
+        assertThat(sameYear.similarity()).isGreaterThan(otherYear.similarity());
+    }
+
+    @Test
+    void shouldJoinAnUndatedArticleOfItsStorysYearThatWouldNotJoinOtherwise() {
+        ArticleFeatures first = ofYear(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"), 2008);
+        // three words in common and no entity: similarity 0.19, below the threshold on its own
+        ArticleFeatures next = article("b", T0 + HOUR, "bridge estuary harbour tolls commuters fares council ferry delays budget");
+
+        assertThat(secondOf(first, ofYear(next, 0)).id()).isEqualTo("st_b");
+        assertThat(secondOf(first, ofYear(next, 2008)).id()).isEqualTo("st_a");
+    }
+
+    @Test
+    void shouldNotCountTheSameYearForADatedArticle() {
+        // a dated article's year is its publication year, which every story open beside it shares
+        ArticleFeatures first = ofYear(article("a", T0, BRIDGE, "ent_lopez", "ent_porto"), 2025);
+        ArticleFeatures undated = ofYear(article("b", T0 + HOUR, BRIDGE_TOLLS, "ent_porto"), 2025);
+        ArticleFeatures dated = new ArticleFeatures("b", null, T0 + HOUR, T0 + HOUR, null, undated.entities(), undated.content(),
+                Map.of(), new int[0], 2025);
+
+        assertThat(secondOf(first, dated).similarity()).isCloseTo(secondOf(first, ofYear(undated, 0)).similarity(), within(0.001));
+        assertThat(secondOf(first, undated).similarity()).isGreaterThan(secondOf(first, dated).similarity());
     }
 
     @Test
