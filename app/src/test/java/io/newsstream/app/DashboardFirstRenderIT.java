@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -108,6 +110,7 @@ class DashboardFirstRenderIT {
     private static void fill(NewsstreamConfig config) {
         ObjectMapper json = Json.mapper();
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = KAFKA.producer(new StringSerializer(), new ByteArraySerializer())) {
             for (int s = 0; s < STORIES; s++) {
                 String story = "st_" + s;
@@ -122,7 +125,7 @@ class DashboardFirstRenderIT {
                             .put("type", "PERSON").put("articles", 3).put("mentions", 7);
                 }
                 row.putObject("tonePerOutlet").put("Herald", -0.4).put("Gazette", 0.1).put("Courier", -0.3);
-                producer.send(new ProducerRecord<>(config.topics().name(Topics.DASHBOARD_STORIES), story, bytes(json, row)));
+                sent.add(producer.send(new ProducerRecord<>(config.topics().name(Topics.DASHBOARD_STORIES), story, bytes(json, row))));
                 for (int a = 0; a < 5; a++) {
                     String id = "a_" + s + "_" + a;
                     ObjectNode article = json.createObjectNode().put("schemaVersion", 1).put("id", id).put("title", "Article " + id)
@@ -133,7 +136,7 @@ class DashboardFirstRenderIT {
                         article.put("duplicateOf", "a_" + s + "_0");
                     }
                     article.putArray("topEntityIds").add("ent_" + (s % ENTITIES));
-                    producer.send(new ProducerRecord<>(config.topics().name(Topics.DASHBOARD_ARTICLES), id, bytes(json, article)));
+                    sent.add(producer.send(new ProducerRecord<>(config.topics().name(Topics.DASHBOARD_ARTICLES), id, bytes(json, article))));
                 }
             }
             for (int e = 0; e < ENTITIES; e++) {
@@ -144,10 +147,21 @@ class DashboardFirstRenderIT {
                             .put("type", "PERSON").put("windowStart", start.toString()).put("windowEnd", start.plus(Duration.ofHours(1)).toString())
                             .put("mentions", 1 + (e * 7 + w * 3) % 20).put("articles", 1 + w % 5).put("meanSentiment", -0.1);
                     row.putArray("outlets").add("Herald");
-                    producer.send(new ProducerRecord<>(config.topics().name(Topics.DASHBOARD_ENTITIES), id + "@" + start, bytes(json, row)));
+                    sent.add(producer.send(new ProducerRecord<>(config.topics().name(Topics.DASHBOARD_ENTITIES), id + "@" + start, bytes(json, row))));
                 }
             }
             producer.flush();
+        }
+        // a record the broker refused fails here, with its reason, not later as a story missing from the page
+        for (var f : sent) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the broker did not take a record of the fill: " + e.getCause(), e.getCause());
+            }
         }
     }
 

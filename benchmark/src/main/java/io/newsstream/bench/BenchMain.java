@@ -556,6 +556,14 @@ public final class BenchMain implements Callable<Integer> {
         return "; stream threads' CPU: " + String.join(", ", parts);
     }
 
+    /**
+     * The first enrich JVM's options for the second: a flight recording ({@code BENCH_WORKER_OPTS}) goes to a
+     * file of its own, {@code X-second.jfr} for {@code X.jfr}; two JVMs writing one file corrupt it.
+     */
+    static List<String> secondWorkerOptions(List<String> options) {
+        return options.stream().map(o -> o.replace(".jfr", "-second.jfr")).toList();
+    }
+
     private void backfillRow(Report report, Corpus corpus, int count, String bootstrap, Path work)
             throws java.io.IOException, InterruptedException {
         String measure = String.format(Locale.ROOT, "Backfill: `ingest` of %,d generated articles (JSON lines), -Xmx%dm",
@@ -684,7 +692,7 @@ public final class BenchMain implements Callable<Integer> {
                           double enrichRate, Map<Integer, Double> e2eRates, Plan plan, Path work,
                           Map<String, Object> heapPeaks) throws java.io.IOException, InterruptedException {
         progress.println("bench: scale-out: loading the models in a second enrich JVM...");
-        try (WorkerProcess second = WorkerProcess.start(workerOptions, logFile)) {
+        try (WorkerProcess second = WorkerProcess.start(secondWorkerOptions(workerOptions), logFile)) {
             second.send(Map.of("cmd", "load", "seeds", seeds.toAbsolutePath().toString()));
             second.await("loaded", Duration.ofMinutes(5));
             for (int[] config : SCALE_OUT) {

@@ -113,8 +113,8 @@ final class EndToEnd implements AutoCloseable {
     }
 
     /**
-     * Creates the topics of each run tag. Done well before the runs: a producer writing to partitions
-     * created a moment ago can meet a broker that has not taken up their leadership yet.
+     * Creates the topics of each run tag, before the runs; {@link TopicAdmin#createAll} returns once every
+     * partition has a leader.
      */
     static void createTopics(String bootstrap, List<String> tags) {
         for (String tag : tags) {

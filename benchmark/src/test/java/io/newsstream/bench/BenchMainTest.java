@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,23 @@ class BenchMainTest {
         assertThat(BenchMain.cores(Map.of("workerCores", 1.534, "benchCores", 0.4)))
                 .isEqualTo("; cores busy: enrich 1.53, broker and driver 0.40");
         assertThat(BenchMain.cores(Map.of("workerCores", 1.5))).isEmpty();
+    }
+
+    @Test
+    void shouldSayEachStreamThreadsCpuAndWhichTasksItRan() {
+        Map<String, Object> run = Map.of("streamThreads", List.of(
+                Map.of("name", "t-1", "tasks", List.of("0_0", "0_2", "1_0"), "cpuMillis", 2608),
+                Map.of("name", "t-2", "tasks", List.of("0_1"), "cpuMillis", 2401)));
+        assertThat(BenchMain.streamThreads(run))
+                .isEqualTo("; stream threads' CPU: 2.6 s (2 raw partitions + story step), 2.4 s (1 raw partition)");
+        // one thread has nothing to compare
+        assertThat(BenchMain.streamThreads(Map.of("streamThreads", List.of(Map.of("tasks", List.of("0_0"), "cpuMillis", 1))))).isEmpty();
+        assertThat(BenchMain.streamThreads(Map.of())).isEmpty();
+    }
+
+    @Test
+    void shouldGiveTheSecondEnrichJvmAFlightRecordingOfItsOwn() {
+        assertThat(BenchMain.secondWorkerOptions(List.of("-Xmx1g", "-XX:StartFlightRecording=filename=bench-out/enrich.jfr")))
+                .containsExactly("-Xmx1g", "-XX:StartFlightRecording=filename=bench-out/enrich-second.jfr");
     }
 }

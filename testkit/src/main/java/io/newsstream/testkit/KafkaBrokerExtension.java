@@ -209,10 +209,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return admin;
     }
 
-    /** Creates the topics and waits until the broker confirms them (30 s at most). */
+    /** Creates the topics and waits until the broker confirms them and every partition has a leader (30 s each at most). */
     public void createTopics(NewTopic... topics) {
         try {
             admin().createTopics(Arrays.asList(topics)).all().get(30, TimeUnit.SECONDS);
+            io.newsstream.common.topics.TopicAdmin.awaitLeaders(admin(), Arrays.stream(topics).map(NewTopic::name).toList(),
+                    java.time.Duration.ofSeconds(30));
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + names(topics) + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {

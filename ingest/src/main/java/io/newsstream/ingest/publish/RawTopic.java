@@ -1,6 +1,7 @@
 package io.newsstream.ingest.publish;
 
 import io.newsstream.common.config.NewsstreamConfig;
+import io.newsstream.common.topics.TopicAdmin;
 import io.newsstream.common.topics.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,11 @@ public final class RawTopic {
                 return false;
             }
             admin.createTopics(List.of(config.topics().newTopic(Topics.RAW))).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // what ingest publishes next must find the partitions led
+            TopicAdmin.awaitLeaders(admin, List.of(name), timeout);
             return true;
+        } catch (IllegalStateException e) {
+            throw new PublishException("cannot create topic '" + name + "': " + e.getMessage(), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 return false;
