@@ -22,8 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
@@ -110,7 +113,7 @@ class DashboardFirstRenderIT {
     private static void fill(NewsstreamConfig config) {
         ObjectMapper json = Json.mapper();
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
-        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = KAFKA.producer(new StringSerializer(), new ByteArraySerializer())) {
             for (int s = 0; s < STORIES; s++) {
                 String story = "st_" + s;
@@ -159,7 +162,7 @@ class DashboardFirstRenderIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("the broker did not take a record of the fill: " + e.getCause(), e.getCause());
             }
         }

@@ -2,6 +2,7 @@ package io.newsstream.testkit;
 
 import io.newsstream.broker.EmbeddedKafkaBroker;
 import io.newsstream.common.config.TopicConfig;
+import io.newsstream.common.topics.TopicAdmin;
 import io.newsstream.common.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -213,8 +214,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     public void createTopics(NewTopic... topics) {
         try {
             admin().createTopics(Arrays.asList(topics)).all().get(30, TimeUnit.SECONDS);
-            io.newsstream.common.topics.TopicAdmin.awaitLeaders(admin(), Arrays.stream(topics).map(NewTopic::name).toList(),
-                    java.time.Duration.ofSeconds(30));
+            TopicAdmin.awaitLeaders(admin(), Arrays.stream(topics).map(NewTopic::name).toList(), Duration.ofSeconds(30));
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics " + names(topics) + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -97,7 +98,7 @@ public final class TopicAdmin {
             if (System.nanoTime() >= deadline) {
                 throw new IllegalStateException("partitions without a leader " + timeout.toSeconds() + " s after creation: " + missing);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // the next question to the cluster, within the deadline
+            LockSupport.parkNanos(50_000_000L); // the next question to the cluster, within the deadline
         }
     }
 
