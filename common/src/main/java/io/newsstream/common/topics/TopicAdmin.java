@@ -4,26 +4,34 @@ import io.newsstream.common.config.NewsstreamConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the registry's topics explicitly (brokers run with auto-creation off), as configured:
  * names, partitions, replication and topic configs. Existing topics are left as they are. A topic counts
- * as created once every partition has a leader: the broker confirms a creation before it has taken up the
- * new partitions, and a producer that writes at once can meet {@code NOT_LEADER_OR_FOLLOWER}, after
- * which an idempotent producer may retry its first batch out of order until it expires (seen in a test
- * writing right after creation).
+ * as created once every partition's leader answers for it. The broker confirms a creation before it has
+ * taken up the new partitions, and even once the cluster's metadata names a leader, that broker may not
+ * have opened the partition's log yet (a KRaft broker publishes the new metadata before its replica
+ * manager applies it). A producer that writes in that window meets {@code NOT_LEADER_OR_FOLLOWER}, after
+ * which an idempotent producer may retry its first batch out of order, or hold it back, until it expires
+ * (both seen in a test writing right after creation). So the wait asks each partition's leader for its
+ * latest offset, a request only the hosting leader answers.
  */
 public final class TopicAdmin {
 
@@ -68,9 +76,11 @@ public final class TopicAdmin {
     }
 
     /**
-     * Waits until every partition of {@code topics} has a leader, asking the cluster every 50 ms.
+     * Waits until every partition of {@code topics} has a leader that answers for it: first the cluster's
+     * metadata must name a leader, then that leader must give the partition's latest offset. Asks every
+     * 50 ms.
      *
-     * @throws IllegalStateException when some partition has none after {@code timeout}
+     * @throws IllegalStateException when some partition has no answering leader after {@code timeout}
      */
     public static void awaitLeaders(Admin admin, Collection<String> topics, Duration timeout) {
         if (topics.isEmpty()) {
@@ -81,12 +91,24 @@ public final class TopicAdmin {
         while (true) {
             long left = deadline - System.nanoTime();
             try {
-                missing = withoutLeader(admin.describeTopics(topics).allTopicNames().get(Math.max(1, left), TimeUnit.NANOSECONDS).values());
+                Collection<TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                        .get(Math.max(1, left), TimeUnit.NANOSECONDS).values();
+                missing = withoutLeader(described);
                 if (missing.isEmpty()) {
+                    missing = String.join(", ", topics);
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    for (TopicDescription t : described) {
+                        for (TopicPartitionInfo p : t.partitions()) {
+                            latest.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest());
+                        }
+                    }
+                    long leftMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                    admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs((int) Math.min(Integer.MAX_VALUE, leftMs)))
+                            .all().get(leftMs, TimeUnit.MILLISECONDS);
                     return;
                 }
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                if (!(e.getCause() instanceof RetriableException)) {
                     throw new IllegalStateException("cannot describe topics " + topics + ": " + e.getCause().getMessage(), e.getCause());
                 }
             } catch (TimeoutException e) {
@@ -96,7 +118,7 @@ public final class TopicAdmin {
                 throw new IllegalStateException("interrupted while waiting for the leaders of " + topics, e);
             }
             if (System.nanoTime() >= deadline) {
-                throw new IllegalStateException("partitions without a leader " + timeout.toSeconds() + " s after creation: " + missing);
+                throw new IllegalStateException("no leader answers for " + missing + " " + timeout.toSeconds() + " s after creation");
             }
             LockSupport.parkNanos(50_000_000L); // the next question to the cluster, within the deadline
         }
