@@ -114,7 +114,7 @@ final class EndToEnd implements AutoCloseable {
 
     /**
      * Creates the topics of each run tag, before the runs; {@link TopicAdmin#createAll} returns once every
-     * partition has a leader.
+     * partition's leader answers for it.
      */
     static void createTopics(String bootstrap, List<String> tags) {
         for (String tag : tags) {

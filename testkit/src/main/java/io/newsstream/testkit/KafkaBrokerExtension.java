@@ -210,7 +210,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return admin;
     }
 
-    /** Creates the topics and waits until the broker confirms them and every partition has a leader (30 s each at most). */
+    /** Creates the topics and waits until the broker confirms them and every partition's leader answers for it (30 s each at most). */
     public void createTopics(NewTopic... topics) {
         try {
             admin().createTopics(Arrays.asList(topics)).all().get(30, TimeUnit.SECONDS);
