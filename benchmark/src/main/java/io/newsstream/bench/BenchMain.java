@@ -913,7 +913,7 @@ public final class BenchMain implements Callable<Integer> {
               so an article waits for about two commits on its way, plus the time it queues behind others for the
               models. Unmeasured end-to-end runs (half the articles, then a paced quarter-rate run) go
               before the measured ones, as a warm-up, until a run's rate is within 5% of the one before (at
-              most 6; the note below the table gives their rates). By default a stream thread with nothing to do for 2 ms commits at once (`IdleCommit`,
+              most 6; the note below the table gives their rates). By default a stream thread with nothing to do for 10 ms commits at once (`IdleCommit`,
               `enrich.commit.idle`), and the enrich producer retries a transaction refused while the previous
               one's markers are still being written after 10 ms instead of the client's 100 ms. A thread that
               has not been idle for `enrich.commit.backlog.interval` (1 s) is draining a backlog and commits at

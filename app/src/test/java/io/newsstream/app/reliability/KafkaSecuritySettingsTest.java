@@ -99,7 +99,7 @@ class KafkaSecuritySettingsTest {
         assertThat(defaults.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
                 .as("a thread in a backlog commits every enrich.commit.backlog.interval; IdleCommit paces the rest")
                 .isEqualTo(1_000L);
-        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).as("idle commits on: a short poll").isEqualTo(2L);
+        assertThat(defaults.getLong(StreamsConfig.POLL_MS_CONFIG)).as("idle commits on: a short poll").isEqualTo(10L);
         assertThat(defaults.getProducerConfigs("c")).as("transactions retried soon after CONCURRENT_TRANSACTIONS")
                 .containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
 

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param commitInterval    longest time between exactly-once commits while the stage is busy
  *                          and keeps up ({@code enrich.commit.interval}, default 100 ms as Kafka Streams' under exactly-once)
  * @param commitWhenIdle    a stream thread that has processed nothing for this long commits at once
- *                          ({@code enrich.commit.idle}, default 2 ms; {@code off}, as zero: only every commit interval)
+ *                          ({@code enrich.commit.idle}, default 10 ms; {@code off}, as zero: only every commit interval)
  * @param commitBacklogInterval longest time between commits of a stream thread that has not been idle for
  *                          this long, i.e. that works through a backlog ({@code enrich.commit.backlog.interval},
  *                          default 1 s; at most the commit interval, or idle commits off: every commit interval
@@ -58,13 +58,9 @@ public record EnrichConfig(
         return pacesCommits() ? commitBacklogInterval : commitInterval;
     }
 
-    /**
-     * {@code enrich.commit.idle}: 2 ms unless set; {@code off} is zero. Measured against 10 ms (the default
-     * until 2026-12-07) in alternating runs at one rate: median latency 42-50 ms against 82-109 ms, the
-     * same sustained rate, about 0.03 cores more on an idle service (docs/deployment.md).
-     */
+    /** {@code enrich.commit.idle}: 10 ms unless set; {@code off} is zero. */
     private static Duration idleCommit(Settings s) {
         return s.get("enrich.commit.idle").filter(v -> v.trim().equalsIgnoreCase("off")).isPresent()
-                ? Duration.ZERO : s.duration("enrich.commit.idle", Duration.ofMillis(2));
+                ? Duration.ZERO : s.duration("enrich.commit.idle", Duration.ofMillis(10));
     }
 }

@@ -83,7 +83,7 @@ class NewsstreamConfigTest {
     void enrichCommitsEveryHundredMillisecondsAndAfterTenIdleMillisecondsUnlessSet() {
         EnrichConfig defaults = NewsstreamConfig.defaults().enrich();
         assertThat(defaults.commitInterval()).isEqualTo(Duration.ofMillis(100));
-        assertThat(defaults.commitWhenIdle()).isEqualTo(Duration.ofMillis(2));
+        assertThat(defaults.commitWhenIdle()).isEqualTo(Duration.ofMillis(10));
         EnrichConfig set = NewsstreamConfig.load(null, Map.of(),
                 Map.of("enrich.commit.interval", "250ms", "enrich.commit.idle", "25ms")).enrich();
         assertThat(set.commitInterval()).isEqualTo(Duration.ofMillis(250));

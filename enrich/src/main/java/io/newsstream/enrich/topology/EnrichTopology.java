@@ -40,7 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>writes {@code news.articles.enriched}: key article id, value EnrichedArticle JSON with its story;</li>
  *   <li>writes {@code news.deadletter}: original key and value bytes, reason in {@code __streams.errors.*} headers.</li>
  * </ul>
- * Unless {@code enrich.commit.idle} is off (default 2 ms), each task paces its commits by its stream thread's load
+ * Unless {@code enrich.commit.idle} is off (default 10 ms), each task paces its commits by its stream thread's load
  * ({@link IdleCommit}): at once when the thread goes idle, every {@code enrich.commit.interval} while it keeps up,
  * at Kafka Streams' interval ({@code enrich.commit.backlog.interval}) while it works through a backlog. Every node, internal topic and store has a name, so internal names stay stable across releases. See
  * docs/stories.md for why the story step runs on one partition.
