@@ -109,7 +109,7 @@ public final class TopicAdmin {
                 }
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof RetriableException)) {
-                    throw new IllegalStateException("cannot describe topics " + topics + ": " + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException("cannot ask for the leaders of " + topics + ": " + e.getCause().getMessage(), e.getCause());
                 }
             } catch (TimeoutException e) {
                 // reported below
