@@ -1,7 +1,6 @@
 package io.newsstream.common.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsResult;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -82,7 +80,6 @@ class TopicAdminTest {
         private final int refusals;
         private final RuntimeException refusal;
         final List<Collection<TopicPartition>> offsetRequests = new ArrayList<>();
-        private final AtomicInteger calls = new AtomicInteger();
 
         FakeAdmin(int refusals, RuntimeException refusal) {
             this.refusals = refusals;
@@ -99,9 +96,9 @@ class TopicAdminTest {
                     case "listOffsets" -> {
                         @SuppressWarnings("unchecked")
                         Map<TopicPartition, ?> asked = (Map<TopicPartition, ?>) args[0];
+                        boolean refuse = offsetRequests.size() < refusals;
                         offsetRequests.add(List.copyOf(asked.keySet()));
                         Map<TopicPartition, KafkaFuture<ListOffsetsResultInfo>> answers = new HashMap<>();
-                        boolean refuse = calls.getAndIncrement() < refusals;
                         for (TopicPartition tp : asked.keySet()) {
                             KafkaFutureImpl<ListOffsetsResultInfo> f = new KafkaFutureImpl<>();
                             if (refuse) {
