@@ -36,16 +36,6 @@ final class IdleCommit {
     private static final int LAST_COMMIT = 2;
     private static final int STARTED = 3;
 
-    /**
-     * How long a thread working through a backlog must go without work to count as idle. A busy thread pauses
-     * too, for its own commits (a flush and two transaction round trips) and for fetches of the topic its
-     * story task reads, which under exactly-once shows records only once their transaction commits. Counted
-     * as idle, those pauses end the backlog at once when {@code idle} is shorter than them (2 ms), and the
-     * thread goes back to a commit every {@code interval}; a backlog ends when the input does, which is a
-     * longer silence than these.
-     */
-    static final Duration BACKLOG_IDLE = Duration.ofMillis(50);
-
     /** The current stream thread's clock (System.nanoTime): when it last finished a record, was last seen idle, last asked for a commit. */
     private static final ThreadLocal<long[]> THREAD = ThreadLocal.withInitial(() -> new long[4]);
 
@@ -98,16 +88,15 @@ final class IdleCommit {
     void check() {
         long now = nanoTime.getAsLong();
         long[] thread = clock(now);
-        boolean inBacklog = !interval.isZero() && now - thread[LAST_IDLE] >= backlog.toNanos();
-        long quiet = inBacklog ? Math.max(idle.toNanos(), BACKLOG_IDLE.toNanos()) : idle.toNanos();
-        boolean idleNow = now - thread[LAST_WORK] >= quiet;
+        boolean idleNow = now - thread[LAST_WORK] >= idle.toNanos();
         if (idleNow) {
             thread[LAST_IDLE] = now;
         }
         if (!uncommitted) {
             return;
         }
-        boolean due = !interval.isZero() && now - thread[LAST_COMMIT] >= interval.toNanos() && !inBacklog;
+        boolean due = !interval.isZero() && now - thread[LAST_COMMIT] >= interval.toNanos()
+                && now - thread[LAST_IDLE] < backlog.toNanos();
         if (idleNow || due) {
             uncommitted = false;
             thread[LAST_COMMIT] = now;
