@@ -7,12 +7,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -44,10 +46,28 @@ public final class TopicAdmin {
      * @return the names of the topics this call created
      */
     public static List<String> createAll(NewsstreamConfig config, Duration timeout) {
-        try (Admin admin = Admin.create(config.clientProperties())) {
+        return create(config, "newsstream-topics-admin", Topics.all(), timeout);
+    }
+
+    /**
+     * Creates those of {@code topics} that do not exist yet, as configured, and waits until their leaders answer.
+     * A topic another client creates meanwhile counts as existing.
+     *
+     * @param clientId the admin client's id, as the brokers log it
+     * @return the names of the topics this call created
+     * @throws IllegalStateException when the cluster refuses a creation or does not answer within {@code timeout}
+     */
+    public static List<String> create(NewsstreamConfig config, String clientId, Collection<? extends TopicSpec<?, ?>> topics,
+                                      Duration timeout) {
+        Properties props = config.clientProperties();
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        // the admin client refuses an API timeout shorter than its request timeout (30 s by default)
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            for (TopicSpec<?, ?> t : Topics.all()) {
+            for (TopicSpec<?, ?> t : topics) {
                 if (!existing.contains(config.topics().name(t))) {
                     missing.add(config.topics().newTopic(t));
                 }
@@ -64,14 +84,18 @@ public final class TopicAdmin {
                     }
                 }
             }
+            // what is written next must find the partitions led
             awaitLeaders(admin, created, timeout);
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from Kafka at " + config.bootstrapServers() + " within "
+                    + timeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
             throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " to create topics: "
-                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 
