@@ -55,7 +55,8 @@ public final class TopicAdmin {
      *
      * @param clientId the admin client's id, as the brokers log it
      * @return the names of the topics this call created
-     * @throws IllegalStateException when the cluster refuses a creation or does not answer within {@code timeout}
+     * @throws IllegalStateException when the cluster refuses a creation or does not answer within {@code timeout};
+     *                               its message names the topic (one) or says "topics" (several)
      */
     public static List<String> create(NewsstreamConfig config, String clientId, Collection<? extends TopicSpec<?, ?>> topics,
                                       Duration timeout) {
@@ -64,6 +65,7 @@ public final class TopicAdmin {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         // the admin client refuses an API timeout shorter than its request timeout (30 s by default)
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        String what = topics.size() == 1 ? "topic '" + config.topics().name(topics.iterator().next()) + "'" : "topics";
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
@@ -80,7 +82,7 @@ public final class TopicAdmin {
                     created.add(t.name());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + t.name() + ": " + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException("cannot create topic '" + t.name() + "': " + e.getCause().getMessage(), e.getCause());
                     }
                 }
             }
@@ -89,13 +91,13 @@ public final class TopicAdmin {
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
+            throw new IllegalStateException("interrupted while creating " + what, e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer from Kafka at " + config.bootstrapServers() + " within "
-                    + timeout.toSeconds() + " s", e);
+            throw new IllegalStateException("cannot create " + what + ": no answer from Kafka at " + config.bootstrapServers()
+                    + " within " + timeout.toSeconds() + " s", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " to create topics: "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot create " + what + ": cannot reach Kafka at " + config.bootstrapServers()
+                    + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -26,7 +26,8 @@ public final class RawTopic {
         try {
             return !TopicAdmin.create(config, "newsstream-ingest-admin", List.of(Topics.RAW), timeout).isEmpty();
         } catch (IllegalStateException e) {
-            throw new PublishException("cannot create topic '" + config.topics().name(Topics.RAW) + "': " + e.getMessage(), e);
+            // the message names the topic and what went wrong
+            throw new PublishException(e.getMessage(), e);
         }
     }
 }
