@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RawTopicTest {
 
     @Test
-    void aClusterThatDoesNotAnswerIsNamedWithTheTopicAndTheDeadline() throws IOException {
+    void aClusterThatDoesNotAnswerIsNamedWithTheTopicAndItsAddress() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort(); // closed again: nothing listens there
